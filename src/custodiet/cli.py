@@ -1,0 +1,195 @@
+"""The `custodiet` command: one sub-command (or group) per step of the flow."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, Progress, TextColumn, TimeRemainingColumn, TransferSpeedColumn
+from rich.table import Table as RichTable
+
+from custodiet.config import Settings, load_settings
+
+app = typer.Typer(
+    name="custodiet",
+    help="Counter-corruption software for police anti-corruption units.",
+    no_args_is_help=True,
+    pretty_exceptions_show_locals=False,
+)
+console = Console(stderr=True)
+out = Console()
+
+
+class State:
+    """Options shared by every sub-command."""
+
+    home: Path | None = None
+    db: str | None = None
+
+    def settings(self) -> Settings:
+        """Resolve settings and make sure the operational store is migrated."""
+        from custodiet.db import upgrade
+
+        settings = load_settings(home=self.home, db=self.db)
+        upgrade(settings.db_url)
+        return settings
+
+
+state = State()
+
+
+@app.callback()
+def main(
+    home: Annotated[
+        Path | None, typer.Option("--home", help="Data home (default $CUSTODIET_HOME or ./custodiet-data).")
+    ] = None,
+    db: Annotated[
+        str | None, typer.Option("--db", help="Operational store URL (default $CUSTODIET_DB or SQLite in the home).")
+    ] = None,
+) -> None:
+    """custodiet: who watches the watchmen."""
+    state.home = home
+    state.db = db
+
+
+@app.command("import")
+def import_(
+    packages: Annotated[list[Path], typer.Argument(help="FDP package folders.")],
+    as_json: Annotated[bool, typer.Option("--json", help="One JSON object per package on stdout.")] = False,
+) -> None:
+    """Import force data packages: every row loaded, unchanged or quarantined with its reason."""
+    from custodiet.fdp.manifest import PackageRefused
+    from custodiet.ingest.service import import_package
+
+    settings = state.settings()
+    failed = False
+    for package in packages:
+        with Progress(
+            TextColumn("[bold]{task.description}"), BarColumn(), TransferSpeedColumn(),
+            TimeRemainingColumn(), console=console, transient=True,
+            disable=not console.is_terminal,
+        ) as bar:
+            task = bar.add_task(str(package), total=None)
+
+            def report(name: str, done: int, total: int) -> None:
+                bar.update(task, description=f"{package.name}: {name}", completed=done, total=total)
+
+            try:
+                result = import_package(
+                    lake_path=settings.lake_path, db_url=settings.db_url, package=package,
+                    progress=report,
+                )
+            except PackageRefused as exc:
+                console.print(f"[red]refused[/red] {exc}")
+                failed = True
+                continue
+        if as_json:
+            out.print_json(data=result.as_json()) if False else print(json.dumps(result.as_json()))
+        else:
+            _print_import(result)
+    if failed:
+        raise typer.Exit(code=1)
+
+
+def _print_import(result: object) -> None:
+    from custodiet.ingest.service import PackageResult
+
+    assert isinstance(result, PackageResult)
+    table = RichTable(title=f"{result.force}: {result.package}")
+    for col in ("file", "rows", "loaded", "unchanged", "quarantined", "replaced"):
+        table.add_column(col, justify="left" if col == "file" else "right")
+    for name, c in result.files.items():
+        table.add_row(name, f"{c.rows:,}", f"{c.loaded:,}", f"{c.unchanged:,}",
+                      f"{c.quarantined:,}", f"{c.replaced:,}")
+    out.print(table)
+    if result.unknown_accounts:
+        shown = ", ".join(f"{k} ({v:,} events)" for k, v in list(result.unknown_accounts.items())[:10])
+        out.print(f"[yellow]Unknown accounts[/yellow] (not in staff.csv; loaded, and a finding): {shown}")
+    if any(c.quarantined for c in result.files.values()):
+        out.print("Quarantined rows: [bold]custodiet quarantine[/bold]")
+
+
+@app.command("quarantine")
+def quarantine(
+    force: Annotated[str | None, typer.Option(help="Only this force.")] = None,
+    file: Annotated[str | None, typer.Option(help="Only this file name.")] = None,
+    limit: Annotated[int, typer.Option(help="At most this many rows.")] = 200,
+    fmt: Annotated[str, typer.Option("--format", help="table or jsonl.")] = "table",
+) -> None:
+    """List quarantined rows with file, line, field and reason."""
+    from custodiet.ingest.queries import list_quarantine
+
+    settings = state.settings()
+    rows = list_quarantine(settings.lake_path, force=force, file=file, limit=limit)
+    if fmt == "jsonl":
+        for row in rows:
+            print(json.dumps(row, default=str))
+        return
+    table = RichTable(title="Quarantine")
+    for col in ("force", "file", "line", "field", "reason"):
+        table.add_column(col, overflow="fold")
+    for row in rows:
+        table.add_row(row["force"], row["file"], str(row["line"]), row["field"] or "", row["reason"])
+    out.print(table)
+
+
+@app.command("status")
+def status(
+    fmt: Annotated[str, typer.Option("--format", help="table or json.")] = "table",
+) -> None:
+    """What is in the home: forces, periods, rows, quarantine, systems without an audit feed."""
+    from custodiet.ingest.queries import home_status
+
+    settings = state.settings()
+    info = home_status(settings.lake_path)
+    info["home"] = str(settings.home)
+    if fmt == "json":
+        print(json.dumps(info, default=str, indent=2))
+        return
+    out.print(f"[bold]Home[/bold] {settings.home}")
+    if not info["forces"]:
+        out.print("No force data imported yet: custodiet import PACKAGE")
+    for f in info["forces"]:
+        out.print(f"\n[bold]{f['force']}[/bold] {f.get('name') or ''}  period {f['period_start']} – {f['period_end']}"
+                  f"  ({f['packages']} package(s))")
+        t = RichTable(show_header=True)
+        t.add_column("table")
+        t.add_column("rows", justify="right")
+        for name, n in f["rows"].items():
+            t.add_row(name, f"{n:,}")
+        out.print(t)
+        out.print(f"Quarantined rows: {f['quarantined']:,}")
+        if f["unknown_accounts"]:
+            out.print("Unknown accounts: " + ", ".join(
+                f"{a['staff_id']} ({a['events']:,})" for a in f["unknown_accounts"][:10]))
+        mon = f["monitoring"]
+        out.print(f"Systems: {mon['systems']} listed, {len(mon['no_audit_feed'])} without an audit feed"
+                  + (f": {', '.join(mon['no_audit_feed'])}" if mon["no_audit_feed"] else ""))
+        if mon["feed_declared_but_silent"]:
+            out.print("[yellow]Audit feed declared but no events supplied:[/yellow] "
+                      + ", ".join(mon["feed_declared_but_silent"]))
+        if mon["events_from_unlisted_systems"]:
+            out.print("[yellow]Events from systems not in systems.csv:[/yellow] "
+                      + ", ".join(mon["events_from_unlisted_systems"]))
+
+
+@app.command("simulate")
+def simulate(
+    out_dir: Annotated[Path, typer.Argument(metavar="OUT", help="Folder for the package.")],
+    staff: Annotated[int, typer.Option(help="Number of staff.")] = 2000,
+    days: Annotated[int, typer.Option(help="Days of activity.")] = 90,
+    seed: Annotated[int, typer.Option(help="Random seed.")] = 1,
+    force: Annotated[str, typer.Option(help="Force code.")] = "SY",
+) -> None:
+    """Write a synthetic force package and, beside it, the ground truth of planted abuse."""
+    from custodiet.simulate.cli import simulate as run_simulate
+
+    run_simulate(out=out_dir, staff=staff, days=days, seed=seed, force=force)
+
+
+if __name__ == "__main__":  # pragma: no cover
+    app(sys.argv[1:])

@@ -1,0 +1,3 @@
+"""Imports every domain's models, so Alembic and tests see the whole schema."""
+
+from custodiet.ingest import models as ingest_models  # noqa: F401
