@@ -1,3 +1,5 @@
 """Imports every domain's models, so Alembic and tests see the whole schema."""
 
+from custodiet.alerts import models as alerts_models  # noqa: F401
+from custodiet.cases import models as cases_models  # noqa: F401
 from custodiet.ingest import models as ingest_models  # noqa: F401
