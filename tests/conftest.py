@@ -12,7 +12,9 @@ import pytest
 from custodiet.db import upgrade
 from tests.fixtures.packages import write_small_package
 
-PG_ADMIN_URL = os.environ.get("CUSTODIET_TEST_PG", "postgresql+psycopg://postgres@127.0.0.1:5432/test")
+PG_ADMIN_URL = os.environ.get(
+    "CUSTODIET_TEST_PG", "postgresql+psycopg://postgres@127.0.0.1:5432/test"
+)
 
 
 def _pg_available() -> bool:
@@ -30,7 +32,9 @@ def pg_available() -> bool:
     """Whether PostgreSQL answers; in CI it must (see .ci/run)."""
     ok = _pg_available()
     if not ok and os.environ.get("CI"):
-        raise RuntimeError(f"PostgreSQL is not reachable at {PG_ADMIN_URL}; .ci/run should start it")
+        raise RuntimeError(
+            f"PostgreSQL is not reachable at {PG_ADMIN_URL}; .ci/run should start it"
+        )
     return ok
 
 

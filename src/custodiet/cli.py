@@ -19,6 +19,7 @@ app = typer.Typer(
     help="Counter-corruption software for police anti-corruption units.",
     no_args_is_help=True,
     pretty_exceptions_show_locals=False,
+    pretty_exceptions_short=True,
 )
 console = Console(stderr=True)
 out = Console()
@@ -45,10 +46,14 @@ state = State()
 @app.callback()
 def main(
     home: Annotated[
-        Path | None, typer.Option("--home", help="Data home (default $CUSTODIET_HOME or ./custodiet-data).")
+        Path | None,
+        typer.Option("--home", help="Data home (default $CUSTODIET_HOME or ./custodiet-data)."),
     ] = None,
     db: Annotated[
-        str | None, typer.Option("--db", help="Operational store URL (default $CUSTODIET_DB or SQLite in the home).")
+        str | None,
+        typer.Option(
+            "--db", help="Operational store URL (default $CUSTODIET_DB or SQLite in the home)."
+        ),
     ] = None,
 ) -> None:
     """custodiet: who watches the watchmen."""
@@ -59,7 +64,9 @@ def main(
 @app.command("import")
 def import_(
     packages: Annotated[list[Path], typer.Argument(help="FDP package folders.")],
-    as_json: Annotated[bool, typer.Option("--json", help="One JSON object per package on stdout.")] = False,
+    as_json: Annotated[
+        bool, typer.Option("--json", help="One JSON object per package on stdout.")
+    ] = False,
 ) -> None:
     """Import force data packages: every row loaded, unchanged or quarantined with its reason."""
     from custodiet.fdp.manifest import PackageRefused
@@ -69,8 +76,12 @@ def import_(
     failed = False
     for package in packages:
         with Progress(
-            TextColumn("[bold]{task.description}"), BarColumn(), TransferSpeedColumn(),
-            TimeRemainingColumn(), console=console, transient=True,
+            TextColumn("[bold]{task.description}"),
+            BarColumn(),
+            TransferSpeedColumn(),
+            TimeRemainingColumn(),
+            console=console,
+            transient=True,
             disable=not console.is_terminal,
         ) as bar:
             task = bar.add_task(str(package), total=None)
@@ -80,7 +91,9 @@ def import_(
 
             try:
                 result = import_package(
-                    lake_path=settings.lake_path, db_url=settings.db_url, package=package,
+                    lake_path=settings.lake_path,
+                    db_url=settings.db_url,
+                    package=package,
                     progress=report,
                 )
             except PackageRefused as exc:
@@ -103,12 +116,22 @@ def _print_import(result: object) -> None:
     for col in ("file", "rows", "loaded", "unchanged", "quarantined", "replaced"):
         table.add_column(col, justify="left" if col == "file" else "right")
     for name, c in result.files.items():
-        table.add_row(name, f"{c.rows:,}", f"{c.loaded:,}", f"{c.unchanged:,}",
-                      f"{c.quarantined:,}", f"{c.replaced:,}")
+        table.add_row(
+            name,
+            f"{c.rows:,}",
+            f"{c.loaded:,}",
+            f"{c.unchanged:,}",
+            f"{c.quarantined:,}",
+            f"{c.replaced:,}",
+        )
     out.print(table)
     if result.unknown_accounts:
-        shown = ", ".join(f"{k} ({v:,} events)" for k, v in list(result.unknown_accounts.items())[:10])
-        out.print(f"[yellow]Unknown accounts[/yellow] (not in staff.csv; loaded, and a finding): {shown}")
+        shown = ", ".join(
+            f"{k} ({v:,} events)" for k, v in list(result.unknown_accounts.items())[:10]
+        )
+        out.print(
+            f"[yellow]Unknown accounts[/yellow] (not in staff.csv; loaded, and a finding): {shown}"
+        )
     if any(c.quarantined for c in result.files.values()):
         out.print("Quarantined rows: [bold]custodiet quarantine[/bold]")
 
@@ -133,7 +156,9 @@ def quarantine(
     for col in ("force", "file", "line", "field", "reason"):
         table.add_column(col, overflow="fold")
     for row in rows:
-        table.add_row(row["force"], row["file"], str(row["line"]), row["field"] or "", row["reason"])
+        table.add_row(
+            row["force"], row["file"], str(row["line"]), row["field"] or "", row["reason"]
+        )
     out.print(table)
 
 
@@ -154,8 +179,10 @@ def status(
     if not info["forces"]:
         out.print("No force data imported yet: custodiet import PACKAGE")
     for f in info["forces"]:
-        out.print(f"\n[bold]{f['force']}[/bold] {f.get('name') or ''}  period {f['period_start']} – {f['period_end']}"
-                  f"  ({f['packages']} package(s))")
+        out.print(
+            f"\n[bold]{f['force']}[/bold] {f.get('name') or ''}  period {f['period_start']} – {f['period_end']}"
+            f"  ({f['packages']} package(s))"
+        )
         t = RichTable(show_header=True)
         t.add_column("table")
         t.add_column("rows", justify="right")
@@ -164,17 +191,27 @@ def status(
         out.print(t)
         out.print(f"Quarantined rows: {f['quarantined']:,}")
         if f["unknown_accounts"]:
-            out.print("Unknown accounts: " + ", ".join(
-                f"{a['staff_id']} ({a['events']:,})" for a in f["unknown_accounts"][:10]))
+            out.print(
+                "Unknown accounts: "
+                + ", ".join(
+                    f"{a['staff_id']} ({a['events']:,})" for a in f["unknown_accounts"][:10]
+                )
+            )
         mon = f["monitoring"]
-        out.print(f"Systems: {mon['systems']} listed, {len(mon['no_audit_feed'])} without an audit feed"
-                  + (f": {', '.join(mon['no_audit_feed'])}" if mon["no_audit_feed"] else ""))
+        out.print(
+            f"Systems: {mon['systems']} listed, {len(mon['no_audit_feed'])} without an audit feed"
+            + (f": {', '.join(mon['no_audit_feed'])}" if mon["no_audit_feed"] else "")
+        )
         if mon["feed_declared_but_silent"]:
-            out.print("[yellow]Audit feed declared but no events supplied:[/yellow] "
-                      + ", ".join(mon["feed_declared_but_silent"]))
+            out.print(
+                "[yellow]Audit feed declared but no events supplied:[/yellow] "
+                + ", ".join(mon["feed_declared_but_silent"])
+            )
         if mon["events_from_unlisted_systems"]:
-            out.print("[yellow]Events from systems not in systems.csv:[/yellow] "
-                      + ", ".join(mon["events_from_unlisted_systems"]))
+            out.print(
+                "[yellow]Events from systems not in systems.csv:[/yellow] "
+                + ", ".join(mon["events_from_unlisted_systems"])
+            )
 
 
 @app.command("simulate")
@@ -189,6 +226,107 @@ def simulate(
     from custodiet.simulate.cli import simulate as run_simulate
 
     run_simulate(out=out_dir, staff=staff, days=days, seed=seed, force=force)
+
+
+@app.command("detect")
+def detect(
+    engine: Annotated[str, typer.Option(help="Analytics engine.")] = "duckdb",
+    as_json: Annotated[bool, typer.Option("--json", help="Print the run summary as JSON.")] = False,
+) -> None:
+    """Explain every access, score what is left, and update the alert queue."""
+    from custodiet.detect.service import run_detection
+
+    settings = state.settings()
+    with console.status("detecting"):
+        outcome = run_detection(lake_path=settings.lake_path, db_url=settings.db_url, engine=engine)
+    s = outcome.summary
+    if as_json:
+        print(json.dumps({"run_id": outcome.run_id, **s}, default=str))
+        return
+    out.print(f"[bold]Detection run[/bold] {outcome.run_id}")
+    out.print(
+        f"Access events: {s['events']:,}; to people and occurrences: "
+        f"{s['accesses_to_people_and_occurrences']:,}"
+    )
+    share = s["explained_share"]
+    out.print(f"Explained: {s['explained']:,}" + (f" ({share:.1%})" if share is not None else ""))
+    t = RichTable(title="Explained by rule")
+    t.add_column("rule")
+    t.add_column("accesses", justify="right")
+    for rule, n in s["explained_by_rule"].items():
+        t.add_row(rule, f"{n:,}")
+    out.print(t)
+    for rule, why in s["rules_not_used"].items():
+        out.print(f"[yellow]Not used[/yellow] {rule}: {why}")
+    if s["learned_remits"]:
+        out.print(
+            "Learned unit remits: "
+            + "; ".join(
+                f"{r['unit']} → {r['category']} ({r['members_with']}/{r['members']})"
+                for r in s["learned_remits"][:12]
+            )
+        )
+    out.print(f"[bold]Alerts raised: {outcome.alerts:,}[/bold]")
+
+
+@app.command("alerts")
+def alerts(
+    fmt: Annotated[str, typer.Option("--format", help="jsonl or table.")] = "table",
+    limit: Annotated[int | None, typer.Option(help="At most this many.")] = None,
+    include_inactive: Annotated[
+        bool, typer.Option(help="Also alerts the latest run no longer raises.")
+    ] = False,
+) -> None:
+    """The alert queue, highest concern first."""
+    from sqlalchemy import select
+
+    from custodiet.alerts.models import Alert
+    from custodiet.db import session_scope
+
+    settings = state.settings()
+    with session_scope(settings.db_url) as session:
+        query = select(Alert).order_by(Alert.score.desc(), Alert.id)
+        if not include_inactive:
+            query = query.where(Alert.active.is_(True))
+        if limit:
+            query = query.limit(limit)
+        rows = list(session.scalars(query))
+        if fmt == "jsonl":
+            for a in rows:
+                print(
+                    json.dumps(
+                        {
+                            "id": a.id,
+                            "force": a.force,
+                            "staff_id": a.staff_id,
+                            "score": a.score,
+                            "severity": a.severity,
+                            "rule_family": a.rule_family,
+                            "status": a.status,
+                            "disposition": a.disposition,
+                            "nominal_ids": a.nominal_ids,
+                            "event_ids": a.event_ids,
+                            "rule_ids": a.rule_ids,
+                            "reasons": a.reasons,
+                            "narrative": a.narrative,
+                        }
+                    )
+                )
+            return
+        table = RichTable(title=f"Alerts ({len(rows)})")
+        for col in ("id", "force", "staff", "score", "family", "status", "narrative"):
+            table.add_column(col, overflow="fold")
+        for a in rows:
+            table.add_row(
+                str(a.id),
+                a.force,
+                a.staff_id,
+                f"{a.score:.0f}",
+                a.rule_family,
+                a.status,
+                a.narrative,
+            )
+        out.print(table)
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -30,7 +30,12 @@ def test_clean_package_loads_everything(home: Path, db_url: str, small_package: 
     result = _import(home, db_url, small_package)
     for name, counts in result.files.items():
         rows = len(SMALL[name]) - 1
-        assert counts.as_json() == {"rows": rows, "loaded": rows, "unchanged": 0, "quarantined": 0}, name
+        assert counts.as_json() == {
+            "rows": rows,
+            "loaded": rows,
+            "unchanged": 0,
+            "quarantined": 0,
+        }, name
     assert _lake(home, "SELECT count(*) FROM quarantine") == [(0,)]
     # The generic login is loaded and reported, not dropped.
     assert result.unknown_accounts == {"GENERIC1": 1}
@@ -80,7 +85,10 @@ def test_three_bad_event_rows_are_quarantined_rest_loaded(
     pkg = write_small_package(tmp_path / "p", access_events=events)
     result = _import(home, db_url, pkg)
     assert result.files["access_events.csv"].as_json() == {
-        "rows": 9, "loaded": 6, "unchanged": 0, "quarantined": 3,
+        "rows": 9,
+        "loaded": 6,
+        "unchanged": 0,
+        "quarantined": 3,
     }
     rows = {r["line"]: r for r in list_quarantine(home / "lake.duckdb", file="access_events.csv")}
     assert set(rows) == {8, 9, 10}
@@ -96,15 +104,22 @@ def test_malformed_csv_rows_and_multiline_cells_keep_true_line_numbers(
     pkg = write_small_package(tmp_path / "p")
     path = pkg / "access_events.csv"
     lines = path.read_text().splitlines()
-    lines.insert(2, 'E10,RMS,PC1001,2026-01-05T09:00:00,search,nominal,,"two\nlines",WS1')  # line 3-4
+    lines.insert(
+        2, 'E10,RMS,PC1001,2026-01-05T09:00:00,search,nominal,,"two\nlines",WS1'
+    )  # line 3-4
     lines.insert(4, "E11,RMS,PC1001")  # line 5: too few columns
     lines.append("E12,RMS,PC1001,not-a-time,view,nominal,N1,,")  # last line
     path.write_text("\n".join(lines) + "\n")
     from custodiet.fdp.manifest import write_manifest
     from datetime import date
 
-    write_manifest(pkg, force_code="XX", force_name="X", period_start=date(2026, 1, 1),
-                   period_end=date(2026, 1, 31))
+    write_manifest(
+        pkg,
+        force_code="XX",
+        force_name="X",
+        period_start=date(2026, 1, 1),
+        period_end=date(2026, 1, 31),
+    )
     result = _import(home, db_url, pkg)
     counts = result.files["access_events.csv"]
     assert counts.as_json() == {"rows": 9, "loaded": 7, "unchanged": 0, "quarantined": 2}
@@ -124,7 +139,9 @@ def test_reimport_is_idempotent(home: Path, db_url: str, small_package: Path) ->
     assert _lake(home, "SELECT count(*) FROM row_changes") == [(0,)]
 
 
-def test_reimport_with_quarantine_does_not_duplicate_it(home: Path, db_url: str, tmp_path: Path) -> None:
+def test_reimport_with_quarantine_does_not_duplicate_it(
+    home: Path, db_url: str, tmp_path: Path
+) -> None:
     events = [list(r) for r in SMALL["access_events.csv"]]
     events.append(["E7", "RMS", "PC1001", "garbage", "view", "nominal", "N1", "", ""])
     pkg = write_small_package(tmp_path / "p", access_events=events)
@@ -147,11 +164,15 @@ def test_file_not_matching_manifest_is_refused_and_nothing_loaded(
         assert run.status == "refused" and "access_events.csv" in (run.error or "")
 
 
-def test_row_count_mismatch_is_refused_and_rolled_back(home: Path, db_url: str, small_package: Path) -> None:
+def test_row_count_mismatch_is_refused_and_rolled_back(
+    home: Path, db_url: str, small_package: Path
+) -> None:
     manifest = json.loads((small_package / "manifest.json").read_text())
     manifest["files"]["access_events.csv"]["rows"] = 7
     (small_package / "manifest.json").write_text(json.dumps(manifest))
-    with pytest.raises(PackageRefused, match=r"access_events\.csv: manifest says 7 rows, file has 6"):
+    with pytest.raises(
+        PackageRefused, match=r"access_events\.csv: manifest says 7 rows, file has 6"
+    ):
         _import(home, db_url, small_package)
     # staff.csv was processed before the events in the same transaction: rolled back too.
     assert _lake(home, "SELECT count(*) FROM staff") == [(0,)]
@@ -160,7 +181,9 @@ def test_row_count_mismatch_is_refused_and_rolled_back(home: Path, db_url: str, 
 def test_missing_required_column_is_refused(home: Path, db_url: str, tmp_path: Path) -> None:
     staff = [["staff_id", "name"], ["PC1", "x"]]
     pkg = write_small_package(tmp_path / "p", staff=staff)
-    with pytest.raises(PackageRefused, match=r"staff\.csv: line 1: header lacks required column\(s\) staff_type"):
+    with pytest.raises(
+        PackageRefused, match=r"staff\.csv: line 1: header lacks required column\(s\) staff_type"
+    ):
         _import(home, db_url, pkg)
 
 
@@ -190,7 +213,10 @@ def test_duplicate_key_with_different_content_is_quarantined(
     events.append(list(events[2]))  # exact duplicate of E2: harmless
     result = _import(home, db_url, write_small_package(tmp_path / "p", access_events=events))
     assert result.files["access_events.csv"].as_json() == {
-        "rows": 8, "loaded": 6, "unchanged": 1, "quarantined": 1,
+        "rows": 8,
+        "loaded": 6,
+        "unchanged": 1,
+        "quarantined": 1,
     }
     (row,) = list_quarantine(home / "lake.duckdb")
     assert row["line"] == 8 and "duplicate key with different content" in row["reason"]
@@ -206,12 +232,14 @@ def test_unknown_columns_are_kept_as_attributes(home: Path, db_url: str, tmp_pat
     assert json.loads(str(attrs)) == {"collar_number": "100"}
 
 
-def test_two_forces_share_staff_ids_without_collision(home: Path, db_url: str, tmp_path: Path) -> None:
+def test_two_forces_share_staff_ids_without_collision(
+    home: Path, db_url: str, tmp_path: Path
+) -> None:
     _import(home, db_url, write_small_package(tmp_path / "a", force="AA"))
     _import(home, db_url, write_small_package(tmp_path / "b", force="BB"))
-    assert _lake(home, "SELECT force, count(*) FROM staff WHERE staff_id='PC1001' GROUP BY 1 ORDER BY 1") == [
-        ("AA", 1), ("BB", 1)
-    ]
+    assert _lake(
+        home, "SELECT force, count(*) FROM staff WHERE staff_id='PC1001' GROUP BY 1 ORDER BY 1"
+    ) == [("AA", 1), ("BB", 1)]
     status = home_status(home / "lake.duckdb")
     assert [f["force"] for f in status["forces"]] == ["AA", "BB"]
     mon = status["forces"][0]["monitoring"]

@@ -67,7 +67,8 @@ def read_manifest(package: Path) -> Manifest:
         doc = json.loads(raw)
     except json.JSONDecodeError as exc:
         raise PackageRefused(
-            package, f"manifest.json line {exc.lineno}: not valid JSON ({exc.msg})",
+            package,
+            f"manifest.json line {exc.lineno}: not valid JSON ({exc.msg})",
             file="manifest.json",
         ) from exc
     if not isinstance(doc, dict):
@@ -75,19 +76,24 @@ def read_manifest(package: Path) -> Manifest:
     version = _field(doc, "fdp_version", package)
     if version != 1:
         raise PackageRefused(
-            package, f"manifest.json field 'fdp_version': unsupported version {version!r}",
+            package,
+            f"manifest.json field 'fdp_version': unsupported version {version!r}",
             file="manifest.json",
         )
     force = _field(doc, "force", package)
     code = force.get("code") if isinstance(force, dict) else None
     if not isinstance(code, str) or not code.strip():
-        raise PackageRefused(package, "manifest.json field 'force.code': missing", file="manifest.json")
+        raise PackageRefused(
+            package, "manifest.json field 'force.code': missing", file="manifest.json"
+        )
     tz = doc.get("timezone") or "Europe/London"
     try:
         ZoneInfo(tz)
     except (ZoneInfoNotFoundError, ValueError) as exc:
         raise PackageRefused(
-            package, f"manifest.json field 'timezone': unknown time zone {tz!r}", file="manifest.json"
+            package,
+            f"manifest.json field 'timezone': unknown time zone {tz!r}",
+            file="manifest.json",
         ) from exc
     period = doc.get("period") or {}
     try:
@@ -109,18 +115,23 @@ def read_manifest(package: Path) -> Manifest:
             )
         if not isinstance(meta, dict) or "rows" not in meta or "sha256" not in meta:
             raise PackageRefused(
-                package, f"manifest.json field 'files.{name}': needs 'rows' and 'sha256'",
+                package,
+                f"manifest.json field 'files.{name}': needs 'rows' and 'sha256'",
                 file="manifest.json",
             )
         files.append(
-            ManifestFile(name=name, rows=int(meta["rows"]), sha256=str(meta["sha256"]).lower(),
-                         table=table)
+            ManifestFile(
+                name=name, rows=int(meta["rows"]), sha256=str(meta["sha256"]).lower(), table=table
+            )
         )
     names = {f.table.name for f in files}
     for required in ("staff", "access_events"):
         if required not in names:
-            raise PackageRefused(package, f"manifest.json: required table '{required}' is not listed",
-                                 file="manifest.json")
+            raise PackageRefused(
+                package,
+                f"manifest.json: required table '{required}' is not listed",
+                file="manifest.json",
+            )
     res = doc.get("dst") or {}
     return Manifest(
         package=package,

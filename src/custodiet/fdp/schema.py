@@ -126,7 +126,9 @@ class Table:
         )
 
 
-def _c(name: str, kind: Kind = Kind.TEXT, *, req: bool = False, codes: tuple[str, ...] = ()) -> Column:
+def _c(
+    name: str, kind: Kind = Kind.TEXT, *, req: bool = False, codes: tuple[str, ...] = ()
+) -> Column:
     return Column(name=name, kind=kind, required=req, codes=codes)
 
 

@@ -42,20 +42,30 @@ def home_status(lake_path: Path) -> dict[str, Any]:
         for code, name, start, end, n_packages in forces:
             rows = {}
             for table in TABLES:
-                r = con.execute(f"SELECT count(*) FROM {quote(table.name)} WHERE force = ?", [code]).fetchone()
+                r = con.execute(
+                    f"SELECT count(*) FROM {quote(table.name)} WHERE force = ?", [code]
+                ).fetchone()
                 rows[table.name] = int(r[0]) if r else 0
             q = con.execute("SELECT count(*) FROM quarantine WHERE force = ?", [code]).fetchone()
             unknown = con.execute(
                 "SELECT e.staff_id, count(*) FROM access_events e WHERE e.force = ? AND NOT EXISTS "
                 "(SELECT 1 FROM staff s WHERE s.force = e.force AND s.staff_id = e.staff_id) "
-                "GROUP BY 1 ORDER BY 2 DESC", [code],
+                "GROUP BY 1 ORDER BY 2 DESC",
+                [code],
             ).fetchall()
-            info["forces"].append({
-                "force": code, "name": name, "period_start": start, "period_end": end,
-                "packages": int(n_packages), "rows": rows, "quarantined": int(q[0]) if q else 0,
-                "unknown_accounts": [{"staff_id": s, "events": int(n)} for s, n in unknown],
-                "monitoring": monitoring_coverage(con, code),
-            })
+            info["forces"].append(
+                {
+                    "force": code,
+                    "name": name,
+                    "period_start": start,
+                    "period_end": end,
+                    "packages": int(n_packages),
+                    "rows": rows,
+                    "quarantined": int(q[0]) if q else 0,
+                    "unknown_accounts": [{"staff_id": s, "events": int(n)} for s, n in unknown],
+                    "monitoring": monitoring_coverage(con, code),
+                }
+            )
     return info
 
 
@@ -66,7 +76,8 @@ def monitoring_coverage(con: Any, force: str) -> dict[str, Any]:
         [force],
     ).fetchall()
     with_events = {
-        r[0] for r in con.execute(
+        r[0]
+        for r in con.execute(
             "SELECT DISTINCT system_id FROM access_events WHERE force = ?", [force]
         ).fetchall()
     }
@@ -74,6 +85,8 @@ def monitoring_coverage(con: Any, force: str) -> dict[str, Any]:
     return {
         "systems": len(systems),
         "no_audit_feed": [f"{s[0]} ({s[1]})" for s in systems if s[2] is False],
-        "feed_declared_but_silent": [s[0] for s in systems if s[2] is not False and s[0] not in with_events],
+        "feed_declared_but_silent": [
+            s[0] for s in systems if s[2] is not False and s[0] not in with_events
+        ],
         "events_from_unlisted_systems": sorted(with_events - listed),
     }

@@ -19,7 +19,13 @@ import duckdb
 import pyarrow as pa
 
 from custodiet.db import session_scope, utcnow
-from custodiet.fdp.manifest import Manifest, ManifestFile, PackageRefused, file_sha256, read_manifest
+from custodiet.fdp.manifest import (
+    Manifest,
+    ManifestFile,
+    PackageRefused,
+    file_sha256,
+    read_manifest,
+)
 from custodiet.fdp.schema import TABLES, Table
 from custodiet.ingest.models import ImportRun
 from custodiet.ingest.validate import (
@@ -80,7 +86,9 @@ def verify_files(manifest: Manifest) -> None:
     for item in manifest.files:
         path = manifest.package / item.name
         if not path.is_file():
-            raise PackageRefused(manifest.package, "listed in the manifest but missing", file=item.name)
+            raise PackageRefused(
+                manifest.package, "listed in the manifest but missing", file=item.name
+            )
         actual = file_sha256(path)
         if actual != item.sha256:
             raise PackageRefused(
@@ -117,7 +125,10 @@ class PackageImporter:
     """Imports one package into an open lake connection, inside one transaction."""
 
     def __init__(
-        self, con: duckdb.DuckDBPyConnection, manifest: Manifest, run_id: str,
+        self,
+        con: duckdb.DuckDBPyConnection,
+        manifest: Manifest,
+        run_id: str,
         progress: Progress | None = None,
     ) -> None:
         self.con = con
@@ -145,8 +156,13 @@ class PackageImporter:
         self.con.execute(
             "INSERT INTO packages VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, now()::TIMESTAMP)",
             [
-                self.force, self.manifest.force_name, self.run_id, str(self.manifest.package),
-                self.manifest.raw_sha256, self.manifest.timezone, self.manifest.period_start,
+                self.force,
+                self.manifest.force_name,
+                self.run_id,
+                str(self.manifest.package),
+                self.manifest.raw_sha256,
+                self.manifest.timezone,
+                self.manifest.period_start,
                 self.manifest.period_end,
                 json.dumps({n: c.as_json() for n, c in self.result.files.items()}),
             ],
@@ -165,7 +181,8 @@ class PackageImporter:
             if item.rows != 0:
                 raise PackageRefused(
                     self.manifest.package,
-                    f"manifest says {item.rows} rows, file has 0", file=item.name,
+                    f"manifest says {item.rows} rows, file has 0",
+                    file=item.name,
                 )
             return counts
         extra = self._conform_header(table, item)
@@ -231,7 +248,9 @@ class PackageImporter:
             norm = name.strip().lower()
             if norm in declared and norm not in seen:
                 if norm != name:
-                    self.con.execute(f"ALTER TABLE stg RENAME COLUMN {quote(name)} TO {quote(norm)}")
+                    self.con.execute(
+                        f"ALTER TABLE stg RENAME COLUMN {quote(name)} TO {quote(norm)}"
+                    )
                 seen.add(norm)
             else:
                 extra.append(name)
@@ -389,11 +408,17 @@ class PackageImporter:
             GROUP BY 1 ORDER BY 2 DESC"""
         ).fetchall()
         for staff_id, n in rows:
-            self.result.unknown_accounts[staff_id] = self.result.unknown_accounts.get(staff_id, 0) + int(n)
+            self.result.unknown_accounts[staff_id] = self.result.unknown_accounts.get(
+                staff_id, 0
+            ) + int(n)
 
 
 def import_package(
-    *, lake_path: Path, db_url: str | None, package: Path, progress: Progress | None = None,
+    *,
+    lake_path: Path,
+    db_url: str | None,
+    package: Path,
+    progress: Progress | None = None,
     actor: str | None = None,
 ) -> PackageResult:
     """Import one package atomically; refusals and results are recorded in the store."""
@@ -423,8 +448,15 @@ def import_package(
 
 
 def _record_run(
-    db_url: str | None, run_id: str, force: str | None, package: Path, status: str,
-    started: object, *, error: str | None = None, result: PackageResult | None = None,
+    db_url: str | None,
+    run_id: str,
+    force: str | None,
+    package: Path,
+    status: str,
+    started: object,
+    *,
+    error: str | None = None,
+    result: PackageResult | None = None,
     actor: str | None = None,
 ) -> None:
     if db_url is None:
@@ -432,11 +464,21 @@ def _record_run(
     with session_scope(db_url) as session:
         session.add(
             ImportRun(
-                id=run_id, force=force, package=str(package), status=status, started_at=started,
-                finished_at=utcnow(), error=error, actor=actor,
+                id=run_id,
+                force=force,
+                package=str(package),
+                status=status,
+                started_at=started,
+                finished_at=utcnow(),
+                error=error,
+                actor=actor,
                 files={n: {**c.as_json(), "replaced": c.replaced} for n, c in result.files.items()}
-                if result else None,
-                unknown_accounts=[{"staff_id": k, "events": v} for k, v in result.unknown_accounts.items()]
-                if result else None,
+                if result
+                else None,
+                unknown_accounts=[
+                    {"staff_id": k, "events": v} for k, v in result.unknown_accounts.items()
+                ]
+                if result
+                else None,
             )
         )

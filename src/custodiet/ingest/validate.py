@@ -93,7 +93,10 @@ def typed_and_error(col: Column, policy: TimePolicy) -> tuple[str, str]:
         )
     elif kind is Kind.CODE:
         lowered = [c.lower() for c in col.codes]
-        whens = " ".join(f"WHEN {sql_str(lc)} THEN {sql_str(c)}" for lc, c in zip(lowered, col.codes, strict=True))
+        whens = " ".join(
+            f"WHEN {sql_str(lc)} THEN {sql_str(c)}"
+            for lc, c in zip(lowered, col.codes, strict=True)
+        )
         typed = f"CASE lower({raw}) {whens} END"
         allowed = sql_str(", ".join(col.codes))
         error = (

@@ -1,0 +1,552 @@
+"""The detection engine: explain every access first, then score what is left.
+
+Written as SQL over the lake's tables and run on DuckDB. Each step is one statement that
+creates a temporary table, so a run never writes into the lake. Range joins always carry an
+equality key (force + staff + subject). The few dialect-specific constructs (ASOF join for
+rosters, median, list unnesting) are marked; the rest is portable SQL that Spark SQL runs too.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+from typing import Any
+
+import duckdb
+
+from custodiet.detect.rules import Rule, load_rules
+from custodiet.ingest.validate import sql_str
+
+STRONG_LINK_RULES = ("tasked_on_occurrence", "created_occurrence", "custody_dealt")
+
+
+@dataclass
+class EngineResult:
+    """What a run found: candidate alerts and the run summary."""
+
+    alerts: list[dict[str, Any]] = field(default_factory=list)
+    summary: dict[str, Any] = field(default_factory=dict)
+
+
+def _table_rows(con: duckdb.DuckDBPyConnection, name: str) -> int:
+    rows = con.execute(f'SELECT count(*) FROM "{name}"').fetchall()
+    return int(rows[0][0]) if rows else 0
+
+
+def _hours(value: Any) -> str:
+    return f"INTERVAL {int(value)} HOUR"
+
+
+class DetectionEngine:
+    """Runs the explanation and signal rules over an open lake connection."""
+
+    def __init__(
+        self,
+        con: duckdb.DuckDBPyConnection,
+        rules: dict[str, Rule] | None = None,
+        suppressions: list[tuple[str, str, str | None, str | None]] | None = None,
+    ) -> None:
+        self.con = con
+        self.rules = rules if rules is not None else load_rules()
+        self.suppressions = suppressions or []
+        self.present: dict[str, int] = {}
+        self.unavailable: dict[str, str] = {}
+
+    def on(self, name: str) -> bool:
+        """Whether rule `name` is enabled and its inputs were supplied."""
+        rule = self.rules.get(name)
+        return bool(rule and rule.enabled and name not in self.unavailable)
+
+    def p(self, name: str, key: str) -> Any:
+        """A rule parameter."""
+        return self.rules[name].param(key)
+
+    def x(self, sql: str) -> None:
+        """Execute one step."""
+        self.con.execute(sql).fetchall()
+
+    # ------------------------------------------------------------------------------------
+    def run(self) -> EngineResult:
+        """Explain, learn remits, score, and return candidate alerts with the summary."""
+        self._inputs()
+        self._accesses()
+        self._links()
+        self._explain()
+        self._remit()
+        self._classify()
+        self._signals()
+        alerts = self._pair_alerts() + self._breadth_alerts()
+        alerts = [a for a in alerts if not self._suppressed(a)]
+        alerts.sort(key=lambda a: -a["score"])
+        return EngineResult(alerts=alerts, summary=self._summary(len(alerts)))
+
+    def _inputs(self) -> None:
+        for name in (
+            "staff",
+            "postings",
+            "shifts",
+            "nominals",
+            "occurrences",
+            "occurrence_nominals",
+            "occurrence_staff",
+            "custody",
+            "access_events",
+        ):
+            self.present[name] = _table_rows(self.con, name)
+        missing = {k for k, v in self.present.items() if v == 0}
+        for rule in self.rules.values():
+            tables = {n.split(".")[0] for n in rule.needs}
+            lacking = sorted(tables & missing)
+            if lacking:
+                self.unavailable[rule.name] = f"no {', '.join(lacking)} supplied"
+        if {"occurrence_staff", "occurrence_nominals"} & missing:
+            self.unavailable.setdefault(
+                "tasked_on_occurrence", "no occurrence_staff/occurrence_nominals supplied"
+            )
+            self.unavailable.setdefault("team_tasking", "no taskings supplied")
+            self.unavailable.setdefault("supervises_tasked", "no taskings supplied")
+        if "occurrences" in missing:
+            self.unavailable.setdefault("created_occurrence", "no occurrences supplied")
+        if "custody" in missing:
+            self.unavailable.setdefault("custody_dealt", "no custody supplied")
+        if "postings" in missing:
+            for name in ("team_tasking", "supervises_tasked", "unit_remit", "breadth"):
+                self.unavailable.setdefault(name, "no postings supplied (no units or teams)")
+        if "shifts" in missing:
+            self.unavailable.setdefault(
+                "off_duty", "no shifts supplied (no roster to compare with)"
+            )
+
+    def _accesses(self) -> None:
+        self.x("""CREATE OR REPLACE TEMP TABLE force_period AS
+            SELECT force, min(ts) AS first_ts, max(ts) AS last_ts FROM access_events GROUP BY force""")
+        self.x("""CREATE OR REPLACE TEMP TABLE acc AS
+            SELECT row_number() OVER () AS aid, e.force, e.system_id, e.event_id, e.staff_id, e.ts,
+              e.action, e.entity_type, e.query,
+              CASE WHEN e.entity_type = 'occurrence' THEN 'O' ELSE 'N' END AS subject_kind,
+              CASE WHEN e.entity_type = 'custody' THEN c.nominal_id ELSE e.entity_id END AS subject_id
+            FROM access_events e
+            LEFT JOIN custody c ON e.entity_type = 'custody' AND c.force = e.force
+              AND c.custody_id = e.entity_id
+            WHERE e.entity_type IN ('nominal', 'custody', 'occurrence')
+              AND e.entity_id IS NOT NULL""")
+        self.x(
+            """CREATE OR REPLACE TEMP TABLE post AS
+            SELECT p.force, p.staff_id, p.unit, p.role, p.team, p.district,
+              p.start AS p0, coalesce(p."end", TIMESTAMP '9999-12-31') AS p1,
+              regexp_matches(lower(coalesce(p.role, '') || ' ' || coalesce(s.rank, '')),
+                             """
+            + sql_str(
+                str(
+                    self.rules["supervises_tasked"].parameters.get(
+                        "supervisor_pattern", "(sergeant|inspector|supervisor)"
+                    )
+                )
+            )
+            + """)
+                AS is_supervisor
+            FROM postings p LEFT JOIN staff s USING (force, staff_id)"""
+        )
+        # The unit each access was made from (the posting current at the time).
+        self.x("""CREATE OR REPLACE TEMP TABLE acc_unit AS
+            SELECT a.aid, min(p.unit) AS unit FROM acc a JOIN post p
+              ON p.force = a.force AND p.staff_id = a.staff_id AND a.ts BETWEEN p.p0 AND p.p1
+            GROUP BY a.aid""")
+
+    def _links(self) -> None:
+        """Every documented involvement of a staff member with a person or occurrence."""
+        parts: list[str] = []
+        self.x("""CREATE OR REPLACE TEMP TABLE tasking AS
+            SELECT os.force, os.staff_id, os.occurrence_id, os.role, os.start AS t0,
+              greatest(os.start, coalesce(os."end", o.closed, fp.last_ts, os.start)) AS t1
+            FROM occurrence_staff os
+            LEFT JOIN occurrences o USING (force, occurrence_id)
+            LEFT JOIN force_period fp USING (force)""")
+        self.x("""CREATE OR REPLACE TEMP TABLE tasking_subjects AS
+            SELECT t.force, t.staff_id, 'N' AS subject_kind, n.nominal_id AS subject_id,
+              t.occurrence_id, t.t0, t.t1
+            FROM tasking t JOIN occurrence_nominals n USING (force, occurrence_id)
+            UNION ALL
+            SELECT force, staff_id, 'O', occurrence_id, occurrence_id, t0, t1 FROM tasking""")
+        if self.on("tasked_on_occurrence"):
+            b, a = (
+                _hours(self.p("tasked_on_occurrence", k))
+                for k in ("slack_before_hours", "slack_after_hours")
+            )
+            parts.append(f"""SELECT force, staff_id, subject_kind, subject_id, occurrence_id,
+                'tasked_on_occurrence' AS rule, t0 - {b} AS lo, t1 + {a} AS hi, t1 AS ended
+                FROM tasking_subjects""")
+        if self.on("created_occurrence"):
+            b = _hours(self.p("created_occurrence", "slack_before_hours"))
+            w = _hours(self.p("created_occurrence", "window_after_hours"))
+            parts.append(f"""SELECT o.force, o.created_by, 'N', n.nominal_id, o.occurrence_id,
+                'created_occurrence', o.opened - {b}, o.opened + {w}, o.opened + {w}
+                FROM occurrences o JOIN occurrence_nominals n USING (force, occurrence_id)
+                WHERE o.created_by IS NOT NULL
+                UNION ALL
+                SELECT force, created_by, 'O', occurrence_id, occurrence_id, 'created_occurrence',
+                  opened - {b}, opened + {w}, opened + {w}
+                FROM occurrences WHERE created_by IS NOT NULL""")
+        if self.on("custody_dealt"):
+            b, a = (
+                _hours(self.p("custody_dealt", k))
+                for k in ("slack_before_hours", "slack_after_hours")
+            )
+            parts.append(f"""SELECT force, staff_id, 'N', nominal_id, NULL, 'custody_dealt',
+                booked_in - {b}, coalesce(released, booked_in + INTERVAL 2 DAY) + {a},
+                coalesce(released, booked_in + INTERVAL 2 DAY)
+                FROM custody""")
+        if self.on("team_tasking"):
+            b, a = (
+                _hours(self.p("team_tasking", k))
+                for k in ("slack_before_hours", "slack_after_hours")
+            )
+            parts.append(f"""SELECT t.force, p2.staff_id, t.subject_kind, t.subject_id, t.occurrence_id,
+                'team_tasking', t.t0 - {b}, t.t1 + {a}, t.t1
+                FROM tasking_subjects t
+                JOIN post p1 ON p1.force = t.force AND p1.staff_id = t.staff_id
+                  AND p1.team IS NOT NULL AND p1.p0 <= t.t1 AND p1.p1 >= t.t0
+                JOIN post p2 ON p2.force = p1.force AND p2.unit = p1.unit AND p2.team = p1.team
+                  AND p2.staff_id <> p1.staff_id AND p2.p0 <= t.t1 AND p2.p1 >= t.t0""")
+        if self.on("supervises_tasked"):
+            b, a = (
+                _hours(self.p("supervises_tasked", k))
+                for k in ("slack_before_hours", "slack_after_hours")
+            )
+            parts.append(f"""SELECT t.force, p2.staff_id, t.subject_kind, t.subject_id, t.occurrence_id,
+                'supervises_tasked', t.t0 - {b}, t.t1 + {a}, t.t1
+                FROM tasking_subjects t
+                JOIN post p1 ON p1.force = t.force AND p1.staff_id = t.staff_id
+                  AND p1.p0 <= t.t1 AND p1.p1 >= t.t0
+                JOIN post p2 ON p2.force = p1.force AND p2.unit = p1.unit AND p2.is_supervisor
+                  AND coalesce(p2.district, '') = coalesce(p1.district, '')
+                  AND p2.staff_id <> p1.staff_id AND p2.p0 <= t.t1 AND p2.p1 >= t.t0""")
+        if not parts:
+            parts.append("""SELECT NULL::VARCHAR AS force, NULL::VARCHAR, NULL::VARCHAR, NULL::VARCHAR,
+                NULL::VARCHAR, NULL::VARCHAR, NULL::TIMESTAMP, NULL::TIMESTAMP, NULL::TIMESTAMP WHERE false""")
+        self.x("CREATE OR REPLACE TEMP TABLE links AS " + "\nUNION ALL\n".join(parts))
+
+    def _explain(self) -> None:
+        self.x("""CREATE OR REPLACE TEMP TABLE acc_expl AS
+            SELECT DISTINCT a.aid, l.rule FROM acc a JOIN links l
+              ON l.force = a.force AND l.staff_id = a.staff_id AND l.subject_kind = a.subject_kind
+              AND l.subject_id = a.subject_id AND a.ts BETWEEN l.lo AND l.hi""")
+
+    def _remit(self) -> None:
+        """Learn which units look at which kinds of record without taskings."""
+        # Categories of a subject: nominal markers ('none' if unmarked), occurrence category.
+        self.x("""CREATE OR REPLACE TEMP TABLE subj_cat AS
+            SELECT force, 'N' AS subject_kind, nominal_id AS subject_id, m AS cat FROM (
+              SELECT force, nominal_id,
+                unnest(CASE WHEN markers IS NULL OR len(markers) = 0 THEN ['none'] ELSE markers END) AS m
+              FROM nominals)
+            UNION ALL
+            SELECT force, 'O', occurrence_id, 'occurrence:' || coalesce(category, 'none') FROM occurrences""")
+        strong = ", ".join(sql_str(r) for r in self._strong_rules())
+        self.x(f"""CREATE OR REPLACE TEMP TABLE not_strong AS
+            SELECT a.*, u.unit FROM acc a LEFT JOIN acc_unit u USING (aid)
+            WHERE NOT EXISTS (SELECT 1 FROM acc_expl x WHERE x.aid = a.aid AND x.rule IN ({strong or "''"}))""")
+        if not self.on("unit_remit"):
+            self.x("""CREATE OR REPLACE TEMP TABLE remit AS
+                SELECT NULL::VARCHAR AS force, NULL::VARCHAR AS unit, NULL::VARCHAR AS cat,
+                  0 AS members_with, 0 AS members WHERE false""")
+            return
+        min_members = int(self.p("unit_remit", "min_members"))
+        share = float(self.p("unit_remit", "min_member_share"))
+        per_member = int(self.p("unit_remit", "min_records_per_member"))
+        self.x("""CREATE OR REPLACE TEMP TABLE unit_members AS
+            SELECT a.force, u.unit, count(DISTINCT a.staff_id) AS members
+            FROM acc a JOIN acc_unit u USING (aid) GROUP BY ALL""")
+        self.x(f"""CREATE OR REPLACE TEMP TABLE remit AS
+            SELECT m.force, m.unit, m.cat, count(*) AS members_with, any_value(um.members) AS members
+            FROM (SELECT n.force, n.unit, n.staff_id, c.cat, count(DISTINCT n.subject_id) AS k
+                  FROM not_strong n JOIN subj_cat c USING (force, subject_kind, subject_id)
+                  WHERE n.unit IS NOT NULL GROUP BY ALL) m
+            JOIN unit_members um USING (force, unit)
+            WHERE m.k >= {per_member}
+            GROUP BY m.force, m.unit, m.cat
+            HAVING count(*) >= {min_members} AND count(*) >= {share} * any_value(um.members)""")
+        self.x("""INSERT INTO acc_expl
+            SELECT DISTINCT n.aid, 'unit_remit' FROM not_strong n
+            JOIN subj_cat c USING (force, subject_kind, subject_id)
+            JOIN remit r ON r.force = n.force AND r.unit = n.unit AND r.cat = c.cat""")
+
+    def _strong_rules(self) -> list[str]:
+        return [
+            r.name
+            for r in self.rules.values()
+            if r.kind == "explanation" and r.strength == "strong"
+        ]
+
+    def _classify(self) -> None:
+        strong = ", ".join(sql_str(r) for r in self._strong_rules()) or "''"
+        self.x(f"""CREATE OR REPLACE TEMP TABLE acc_status AS
+            SELECT a.aid,
+              coalesce(bool_or(x.rule IN ({strong})), false) AS strong,
+              count(x.rule) > 0 AS explained,
+              list(DISTINCT x.rule ORDER BY x.rule) FILTER (WHERE x.rule IS NOT NULL) AS rules
+            FROM acc a LEFT JOIN acc_expl x USING (aid) GROUP BY a.aid""")
+
+    def _signals(self) -> None:
+        """Per-access signal flags for accesses no strong explanation covers."""
+        off = self.rules["off_duty"].parameters
+        before = int(off.get("slack_before_minutes", 30))
+        after = int(off.get("slack_after_minutes", 90))
+        coverage = int(off.get("roster_coverage_days", 4))
+        # DuckDB ASOF join: the last shift that started before the access (plus slack).
+        self.x(f"""CREATE OR REPLACE TEMP TABLE duty AS
+            SELECT a.aid,
+              s.start IS NOT NULL AND a.ts <= s."end" + INTERVAL {after} MINUTE AS on_duty,
+              (s.start IS NOT NULL AND s.start >= a.ts - INTERVAL {coverage} DAY) AS rostered
+            FROM acc a ASOF LEFT JOIN shifts s
+              ON s.force = a.force AND s.staff_id = a.staff_id
+              AND a.ts + INTERVAL {before} MINUTE >= s.start""")
+        strong_link = ", ".join(sql_str(r) for r in ("tasked_on_occurrence", "created_occurrence"))
+        self.x(f"""CREATE OR REPLACE TEMP TABLE resid AS
+            SELECT a.aid, a.force, a.system_id, a.event_id, a.staff_id, a.ts, a.action,
+              a.subject_kind, a.subject_id, st.explained, st.rules, d.on_duty, d.rostered,
+              EXISTS (SELECT 1 FROM links l WHERE l.force = a.force AND l.staff_id = a.staff_id
+                AND l.subject_kind = a.subject_kind AND l.subject_id = a.subject_id
+                AND l.rule IN ({strong_link}) AND l.ended < a.ts) AS after_involvement,
+              EXISTS (SELECT 1 FROM links l WHERE l.force = a.force AND l.staff_id = a.staff_id
+                AND l.subject_kind = a.subject_kind AND l.subject_id = a.subject_id
+                AND l.rule = 'custody_dealt' AND l.ended < a.ts) AS after_release,
+              NOT EXISTS (SELECT 1 FROM links l WHERE l.force = a.force AND l.staff_id = a.staff_id
+                AND l.subject_kind = a.subject_kind AND l.subject_id = a.subject_id) AS never_linked
+            FROM acc a JOIN acc_status st USING (aid) JOIN duty d USING (aid)
+            WHERE NOT st.strong""")
+        # Each staff member's own off-duty rate for explained work: the roster's blind spot.
+        self.x("""CREATE OR REPLACE TEMP TABLE staff_baseline AS
+            SELECT a.force, a.staff_id,
+              count(*) FILTER (WHERE d.rostered AND NOT d.on_duty)::DOUBLE
+                / greatest(count(*) FILTER (WHERE d.rostered), 1) AS off_rate,
+              count(*) AS accesses
+            FROM acc a JOIN acc_status st USING (aid) JOIN duty d USING (aid)
+            WHERE st.strong GROUP BY ALL""")
+        vul = self.rules["vulnerability"].parameters
+        weights = vul.get("marker_weights", {})
+        cases = " ".join(f"WHEN {sql_str(k)} THEN {float(v)}" for k, v in weights.items())
+        self.x(f"""CREATE OR REPLACE TEMP TABLE nominal_v AS
+            SELECT force, nominal_id, sex, birth_year, district, markers,
+              coalesce((SELECT max(CASE m {cases} ELSE 0.5 END) FROM unnest(markers) t(m)),
+                       {float(vul.get("no_marker_weight", 0.35))})
+              + CASE WHEN upper(coalesce(sex, '')) IN ('F', 'FEMALE')
+                      AND birth_year BETWEEN year(current_date) - 60 AND year(current_date) - 16
+                     THEN {float(vul.get("adult_female_uplift", 0.2))} ELSE 0 END AS v
+            FROM nominals""")
+
+    # ------------------------------------------------------------------------------------
+    def _pair_alerts(self) -> list[dict[str, Any]]:
+        r = self.rules
+        w_off = float(r["off_duty"].param("weight")) if self.on("off_duty") else 0.0
+        w_inv = (
+            float(r["after_involvement"].param("weight")) if self.on("after_involvement") else 0.0
+        )
+        w_rel = float(r["after_release"].param("weight")) if self.on("after_release") else 0.0
+        w_days = float(r["repetition"].param("weight_days"))
+        w_events = float(r["repetition"].param("weight_events"))
+        w_nl = float(r["never_linked"].param("weight")) if self.on("never_linked") else 0.0
+        w_ns = float(r["name_search"].param("weight")) if self.on("name_search") else 0.0
+        w_nh = float(r["near_home"].param("weight")) if self.on("near_home") else 0.0
+        no_marker = float(r["vulnerability"].parameters.get("no_marker_weight", 0.35))
+        self.x(f"""CREATE OR REPLACE TEMP TABLE pairs AS
+            SELECT x.force, x.staff_id, x.subject_id AS nominal_id,
+              count(*) AS events, count(DISTINCT CAST(x.ts AS DATE)) AS days,
+              min(x.ts) AS first_ts, max(x.ts) AS last_ts,
+              count(*) FILTER (WHERE x.rostered) AS rostered_events,
+              count(*) FILTER (WHERE x.rostered AND NOT x.on_duty) AS off_events,
+              count(*) FILTER (WHERE x.after_involvement) AS inv_events,
+              count(*) FILTER (WHERE x.after_release) AS rel_events,
+              count(*) FILTER (WHERE x.action = 'search') AS search_events,
+              count(*) FILTER (WHERE x.explained) AS weak_events,
+              bool_and(x.never_linked) AS never_linked,
+              coalesce(any_value(n.v), {no_marker}) AS v,
+              any_value(n.district) IS NOT NULL AND any_value(n.district) = any_value(s.home_district) AS near_home,
+              any_value(n.markers) AS markers, any_value(n.sex) AS sex, any_value(n.birth_year) AS birth_year,
+              coalesce(any_value(b.off_rate), 0.0) AS base_off
+            FROM resid x
+            LEFT JOIN nominal_v n ON n.force = x.force AND n.nominal_id = x.subject_id
+            LEFT JOIN staff s ON s.force = x.force AND s.staff_id = x.staff_id
+            LEFT JOIN staff_baseline b ON b.force = x.force AND b.staff_id = x.staff_id
+            WHERE x.subject_kind = 'N'
+            GROUP BY x.force, x.staff_id, x.subject_id""")
+        self.x(f"""CREATE OR REPLACE TEMP TABLE pair_scores AS
+            SELECT *,
+              off_events::DOUBLE / greatest(rostered_events, 1) AS off_share,
+              v * (1 - 0.5 * weak_events::DOUBLE / events) * (
+                {w_days} * log2(1 + days) + {w_events} * log2(1 + events)
+                + {w_off} * greatest(0, off_events::DOUBLE / greatest(rostered_events, 1) - base_off)
+                + {w_inv} * sqrt(inv_events::DOUBLE / events)
+                + {w_rel} * sqrt(rel_events::DOUBLE / events)
+                + CASE WHEN never_linked THEN {w_nl} ELSE 0 END
+                + CASE WHEN search_events > 0 THEN {w_ns} ELSE 0 END
+                + CASE WHEN near_home THEN {w_nh} ELSE 0 END) AS raw
+            FROM pairs""")
+        rows = self.con.execute("""SELECT * FROM pair_scores
+            WHERE raw >= 2.2 AND (days >= 2 OR inv_events > 0 OR rel_events > 0 OR search_events > 0
+                                  OR off_events > 0)
+            ORDER BY raw DESC""").fetchall()
+        names = [d[0] for d in self.con.description or []]
+        alerts: list[dict[str, Any]] = []
+        for row in rows:
+            pair = dict(zip(names, row, strict=True))
+            alerts.append(self._pair_alert(pair))
+        return alerts
+
+    def _pair_alert(self, pair: dict[str, Any]) -> dict[str, Any]:
+        rule_ids: list[str] = []
+        reasons: list[str] = []
+        r = self.rules
+        if pair["days"] >= int(r["repetition"].param("min_days")):
+            rule_ids.append(r["repetition"].id)
+            reasons.append(f"looked up {pair['events']} times on {pair['days']} days")
+        if pair["inv_events"]:
+            rule_ids.append(r["after_involvement"].id)
+            reasons.append(
+                f"{pair['inv_events']} after their involvement in the person's occurrence ended"
+            )
+        if pair["rel_events"]:
+            rule_ids.append(r["after_release"].id)
+            reasons.append(f"{pair['rel_events']} after the person was released from custody")
+        if self.on("off_duty") and pair["off_events"]:
+            rule_ids.append(r["off_duty"].id)
+            reasons.append(
+                f"{pair['off_events']} of {pair['rostered_events']} rostered-period accesses off duty"
+            )
+        if pair["never_linked"]:
+            rule_ids.append(r["never_linked"].id)
+            reasons.append("no tasking, custody or team link to the person, ever")
+        if pair["search_events"]:
+            rule_ids.append(r["name_search"].id)
+            reasons.append(f"{pair['search_events']} searches leading to the person")
+        if pair["near_home"]:
+            rule_ids.append(r["near_home"].id)
+            reasons.append("the person lives in the staff member's home district")
+        if pair["markers"]:
+            rule_ids.append(r["vulnerability"].id)
+        if pair["weak_events"]:
+            reasons.append(
+                f"{pair['weak_events']} covered only by a weak explanation (team or unit remit)"
+            )
+        score = round(100 * (1 - math.exp(-float(pair["raw"]) / 5)), 1)
+        return {
+            "force": pair["force"],
+            "staff_id": pair["staff_id"],
+            "rule_family": "person_focus",
+            "subject_nominal_id": pair["nominal_id"],
+            "nominal_ids": [pair["nominal_id"]],
+            "score": score,
+            "rule_ids": rule_ids,
+            "reasons": reasons,
+            "pair": pair,
+        }
+
+    def _breadth_alerts(self) -> list[dict[str, Any]]:
+        if not self.on("breadth"):
+            return []
+        b = self.rules["breadth"]
+        min_people = int(b.param("min_people"))
+        min_z = float(b.param("min_robust_z"))
+        min_v = float(b.param("min_vulnerability"))
+        self.x(f"""CREATE OR REPLACE TEMP TABLE breadth AS
+            WITH per_staff AS (
+              SELECT p.force, p.staff_id, count(*) FILTER (WHERE p.never_linked AND p.weak_events = 0
+                  AND p.v >= {min_v}) AS people,
+                list(p.nominal_id) FILTER (WHERE p.never_linked AND p.weak_events = 0 AND p.v >= {min_v}) AS ids,
+                avg(p.v) FILTER (WHERE p.never_linked AND p.weak_events = 0 AND p.v >= {min_v}) AS mean_v,
+                sum(p.off_events) FILTER (WHERE p.never_linked AND p.weak_events = 0 AND p.v >= {min_v}) AS off_events
+              FROM pairs p GROUP BY ALL),
+            unit_of AS (
+              SELECT force, staff_id, arg_max(unit, p0) AS unit FROM post GROUP BY ALL),
+            everyone AS (
+              SELECT DISTINCT a.force, a.staff_id FROM acc a),
+            scored AS (
+              SELECT e.force, e.staff_id, u.unit, coalesce(ps.people, 0) AS people, ps.ids, ps.mean_v,
+                coalesce(ps.off_events, 0) AS off_events
+              FROM everyone e LEFT JOIN per_staff ps USING (force, staff_id)
+              LEFT JOIN unit_of u USING (force, staff_id)),
+            peer AS (  -- median and MAD per unit (DuckDB median; Spark: percentile_approx)
+              SELECT force, unit, median(people) AS med, count(*) AS peers FROM scored GROUP BY ALL),
+            mad AS (
+              SELECT s.force, s.unit, median(abs(s.people - p.med)) AS mad
+              FROM scored s JOIN peer p USING (force, unit) GROUP BY ALL)
+            SELECT s.*, p.med, p.peers, m.mad,
+              (s.people - p.med) / (1.4826 * m.mad + 1) AS z
+            FROM scored s JOIN peer p USING (force, unit) JOIN mad m USING (force, unit)
+            WHERE s.people >= {min_people}""")
+        rows = self.con.execute(
+            f"SELECT * FROM breadth WHERE z >= {min_z} ORDER BY z DESC"
+        ).fetchall()
+        names = [d[0] for d in self.con.description or []]
+        alerts = []
+        for row in rows:
+            rec = dict(zip(names, row, strict=True))
+            raw = (
+                math.log1p(rec["people"])
+                * (1 + min(float(rec["z"]), 10) / 5)
+                * float(rec["mean_v"] or 0.5)
+            )
+            score = round(100 * (1 - math.exp(-raw / 4)), 1)
+            reasons = [
+                f"looked up {rec['people']} vulnerable people with no link to their work; "
+                f"peers in {rec['unit'] or 'their unit'} looked up {rec['med']:g} (median of {rec['peers']})",
+            ]
+            if rec["off_events"]:
+                reasons.append(f"{rec['off_events']} of these accesses off duty")
+            alerts.append(
+                {
+                    "force": rec["force"],
+                    "staff_id": rec["staff_id"],
+                    "rule_family": "breadth",
+                    "subject_nominal_id": None,
+                    "nominal_ids": sorted(rec["ids"] or [])[:200],
+                    "score": score,
+                    "rule_ids": [
+                        b.id,
+                        self.rules["never_linked"].id,
+                        self.rules["vulnerability"].id,
+                    ],
+                    "reasons": reasons,
+                    "breadth": rec,
+                }
+            )
+        return alerts
+
+    def _suppressed(self, alert: dict[str, Any]) -> bool:
+        for force, staff_id, nominal_id, family in self.suppressions:
+            if force != alert["force"] or staff_id != alert["staff_id"]:
+                continue
+            if family is not None and family != alert["rule_family"]:
+                continue
+            if nominal_id is None or nominal_id == alert["subject_nominal_id"]:
+                return True
+        return False
+
+    def _summary(self, n_alerts: int) -> dict[str, Any]:
+        row = self.con.execute("""SELECT count(*), count(*) FILTER (WHERE explained),
+            count(*) FILTER (WHERE strong) FROM acc_status""").fetchall()[0]
+        total, explained, strong = (int(v) for v in row) if row else (0, 0, 0)
+        per_rule = dict(
+            self.con.execute(
+                "SELECT rule, count(DISTINCT aid) FROM acc_expl GROUP BY rule ORDER BY 2 DESC"
+            ).fetchall()
+        )
+        remits = [
+            {"force": f, "unit": u, "category": c, "members_with": int(m), "members": int(n)}
+            for f, u, c, m, n in self.con.execute(
+                "SELECT force, unit, cat, members_with, members FROM remit ORDER BY 1, 2, 3"
+            ).fetchall()
+        ]
+        events = _table_rows(self.con, "access_events")
+        return {
+            "events": events,
+            "accesses_to_people_and_occurrences": total,
+            "explained": explained,
+            "explained_strongly": strong,
+            "explained_share": round(explained / total, 4) if total else None,
+            "explained_by_rule": {k: int(v) for k, v in per_rule.items()},
+            "alerts": n_alerts,
+            "tables_present": {k: v for k, v in self.present.items()},
+            "rules_not_used": dict(sorted(self.unavailable.items())),
+            "learned_remits": remits,
+        }

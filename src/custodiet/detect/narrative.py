@@ -1,0 +1,89 @@
+"""Plain-English narratives an analyst can read in ten seconds."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+from custodiet.web.pseudonym import MARKER_LABELS, pseudonym
+
+MARKER_PRIORITY = tuple(MARKER_LABELS)
+
+
+def _main_marker(markers: list[str] | None) -> str | None:
+    if not markers:
+        return None
+    for marker in MARKER_PRIORITY:
+        if marker in markers:
+            return MARKER_LABELS[marker]
+    return markers[0].replace("_", " ")
+
+
+def _person(force: str, pair: dict[str, Any]) -> str:
+    label = _main_marker(pair.get("markers"))
+    who = f"a {label}" if label else "a person"
+    if label and label[0] in "aeiou":
+        who = f"an {label}"
+    return f"the record of {who} ({pseudonym(force, pair['nominal_id'])})"
+
+
+def _days(n: int) -> str:
+    return "1 day" if n == 1 else f"{n} days"
+
+
+def pair_narrative(alert: dict[str, Any], *, involvement_end: datetime | None = None) -> str:
+    """E.g. 'Viewed the record of a domestic-abuse victim (Person 7F3A) 11 times on 9 days, …'."""
+    pair = alert["pair"]
+    times = "once" if pair["events"] == 1 else f"{pair['events']} times"
+    text = f"Looked up {_person(alert['force'], pair)} {times} on {_days(pair['days'])}"
+    clauses: list[str] = []
+    if pair["rostered_events"] and pair["off_events"]:
+        clauses.append(f"{pair['off_events']} of them off duty")
+    if pair["inv_events"]:
+        if involvement_end is not None:
+            gap = (
+                (pair["first_ts"] - involvement_end).days
+                if pair["first_ts"] > involvement_end
+                else 0
+            )
+            clauses.append(
+                f"starting {_days(max(gap, 0))} after their involvement in the person's occurrence ended"
+            )
+        else:
+            clauses.append(
+                f"{pair['inv_events']} after their involvement in the person's occurrence ended"
+            )
+    if pair["rel_events"]:
+        clauses.append(
+            f"{pair['rel_events']} after the person was released from the custody they dealt with"
+        )
+    if pair["search_events"]:
+        clauses.append(f"{pair['search_events']} by searching")
+    if pair["near_home"]:
+        clauses.append("the person lives in the staff member's home district")
+    if clauses:
+        text += ", " + ", ".join(clauses)
+    if pair["never_linked"]:
+        text += "; nothing in their work ever linked them to this person"
+    elif pair["weak_events"] == pair["events"]:
+        text += "; only a team colleague's case or the unit's general remit covers it"
+    else:
+        text += "; no task explains it"
+    return text + "."
+
+
+def breadth_narrative(alert: dict[str, Any]) -> str:
+    """E.g. 'Looked up 23 vulnerable people with no link to their work; peers: 1 (median)…'."""
+    rec = alert["breadth"]
+    text = (
+        f"Looked up {rec['people']} vulnerable people with no link to their work between "
+        f"{rec.get('first', '')}".rstrip()
+    )
+    text = (
+        f"Looked up {rec['people']} vulnerable people with no tasking, custody or team link to any "
+        f"of them; the median in {rec['unit'] or 'their unit'} is {rec['med']:g} "
+        f"({rec['peers']} staff)"
+    )
+    if rec.get("off_events"):
+        text += f"; {rec['off_events']} of these accesses were off duty"
+    return text + "."

@@ -1,0 +1,283 @@
+"""A detection run: read the lake, run the engine, switch the alerts over atomically.
+
+Re-running updates the same alerts (stable keys), keeps their dispositions and case links,
+records each alert's score per run, and leaves the previous alerts in place if it fails.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import uuid
+from dataclasses import dataclass
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+import pyarrow as pa
+from sqlalchemy import select, update
+from sqlalchemy.orm import Session
+
+from custodiet.alerts.models import Alert, AlertHistory, DetectionRun, Suppression
+from custodiet.db import session_scope, utcnow
+from custodiet.detect.engine import DetectionEngine, EngineResult
+from custodiet.detect.narrative import breadth_narrative, pair_narrative
+from custodiet.detect.rules import load_rules
+from custodiet.lake.store import open_lake
+
+MAX_EVIDENCE_EVENTS = 300
+SEVERITY_BANDS = ((80.0, "critical"), (60.0, "high"), (40.0, "medium"), (0.0, "low"))
+
+
+@dataclass
+class RunOutcome:
+    """What `custodiet detect` prints."""
+
+    run_id: str
+    summary: dict[str, Any]
+    alerts: int
+
+
+def alert_key(force: str, staff_id: str, nominal_id: str | None, family: str) -> str:
+    """Stable identity of an alert across runs."""
+    raw = f"{force}|{staff_id}|{nominal_id or '*'}|{family}"
+    return hashlib.sha256(raw.encode()).hexdigest()[:40]
+
+
+def _severity(score: float) -> str:
+    for bound, name in SEVERITY_BANDS:
+        if score >= bound:
+            return name
+    return "low"
+
+
+def _load_feedback(session: Session) -> list[tuple[str, str, str | None, str | None]]:
+    """Explained patterns (suppressions) and alerts marked explained stop re-raising."""
+    now = utcnow()
+    rows = session.execute(
+        select(
+            Suppression.force, Suppression.staff_id, Suppression.nominal_id, Suppression.rule_family
+        ).where((Suppression.expires_at.is_(None)) | (Suppression.expires_at > now))
+    ).all()
+    return [(r[0], r[1], r[2], r[3]) for r in rows]
+
+
+def attach_evidence(con: Any, alerts: list[dict[str, Any]]) -> None:
+    """Add evidence events, shifts and taskings near them, and the narrative, to each alert."""
+    if not alerts:
+        return
+    wanted = pa.table(
+        {
+            "idx": pa.array(list(range(len(alerts))), pa.int64()),
+            "force": pa.array([a["force"] for a in alerts]),
+            "staff_id": pa.array([a["staff_id"] for a in alerts]),
+            "nominal_id": pa.array([a["subject_nominal_id"] for a in alerts]),
+        }
+    )
+    breadth_people = pa.table(
+        {
+            "idx": pa.array(
+                [
+                    i
+                    for i, a in enumerate(alerts)
+                    if a["rule_family"] == "breadth"
+                    for _ in a["nominal_ids"]
+                ],
+                pa.int64(),
+            ),
+            "nominal_id": pa.array(
+                [n for a in alerts if a["rule_family"] == "breadth" for n in a["nominal_ids"]],
+                pa.string(),
+            ),
+        }
+    )
+    con.register("wanted", wanted)
+    con.register("breadth_people", breadth_people)
+    rows = con.execute(f"""
+        WITH subjects AS (
+          SELECT w.idx, w.force, w.staff_id, coalesce(w.nominal_id, b.nominal_id) AS nominal_id
+          FROM wanted w LEFT JOIN breadth_people b ON b.idx = w.idx),
+        ev AS (
+          SELECT s.idx, r.system_id, r.event_id, r.ts, r.action, r.subject_id AS nominal_id,
+            r.on_duty, r.rostered, r.explained, r.rules, r.after_involvement, r.after_release,
+            row_number() OVER (PARTITION BY s.idx ORDER BY r.ts) AS k
+          FROM subjects s JOIN resid r ON r.force = s.force AND r.staff_id = s.staff_id
+            AND r.subject_kind = 'N' AND r.subject_id = s.nominal_id)
+        SELECT idx, system_id, event_id, ts, action, nominal_id, on_duty, rostered, explained,
+          rules, after_involvement, after_release
+        FROM ev WHERE k <= {MAX_EVIDENCE_EVENTS} ORDER BY idx, ts""").fetchall()
+    for a in alerts:
+        a["events"] = []
+    for (
+        idx,
+        system_id,
+        event_id,
+        ts,
+        action,
+        nominal_id,
+        on_duty,
+        rostered,
+        explained,
+        rules,
+        inv,
+        rel,
+    ) in rows:
+        alerts[idx]["events"].append(
+            {
+                "event_id": event_id,
+                "system_id": system_id,
+                "ts": ts.isoformat() + "Z",
+                "action": action,
+                "nominal_id": nominal_id,
+                "on_duty": bool(on_duty) if rostered else None,
+                "explained_by": list(rules or []) if explained else [],
+                "after_involvement": bool(inv),
+                "after_release": bool(rel),
+            }
+        )
+    # Context: the staff member's shifts and taskings on the person around the evidence.
+    context = con.execute("""
+        WITH span AS (
+          SELECT w.idx, w.force, w.staff_id, w.nominal_id FROM wanted w WHERE w.nominal_id IS NOT NULL)
+        SELECT s.idx, 'tasking' AS kind, l.rule, l.occurrence_id, l.lo, l.hi, l.ended
+        FROM span s JOIN links l ON l.force = s.force AND l.staff_id = s.staff_id
+          AND l.subject_kind = 'N' AND l.subject_id = s.nominal_id""").fetchall()
+    for idx, _kind, rule, occ, lo, hi, ended in context:
+        alerts[idx].setdefault("taskings", []).append(
+            {
+                "rule": rule,
+                "occurrence_id": occ,
+                "from": lo.isoformat() + "Z",
+                "to": hi.isoformat() + "Z",
+                "ended": ended.isoformat() + "Z" if ended else None,
+            }
+        )
+    shifts = con.execute("""
+        SELECT w.idx, sh.start, sh."end" FROM wanted w
+        JOIN (SELECT idx, min(ts) AS t0, max(ts) AS t1 FROM (
+              SELECT w2.idx, r.ts FROM wanted w2 JOIN resid r ON r.force = w2.force
+                AND r.staff_id = w2.staff_id AND r.subject_id = w2.nominal_id) GROUP BY idx) span
+          ON span.idx = w.idx
+        JOIN shifts sh ON sh.force = w.force AND sh.staff_id = w.staff_id
+          AND sh."end" >= span.t0 - INTERVAL 2 DAY AND sh.start <= span.t1 + INTERVAL 2 DAY
+        ORDER BY w.idx, sh.start""").fetchall()
+    for idx, start, end in shifts:
+        alerts[idx].setdefault("shifts", []).append(
+            {"start": start.isoformat() + "Z", "end": end.isoformat() + "Z"}
+        )
+    con.unregister("wanted")
+    con.unregister("breadth_people")
+    for a in alerts:
+        if a["rule_family"] == "person_focus":
+            ends = [t["ended"] for t in a.get("taskings", []) if t.get("ended")]
+            last_end = None
+            if ends and a["pair"]["inv_events"]:
+                from datetime import datetime
+
+                candidates = [datetime.fromisoformat(e[:-1]) for e in ends]
+                before = [c for c in candidates if c <= a["pair"]["first_ts"]]
+                last_end = max(before) if before else None
+            a["narrative"] = pair_narrative(a, involvement_end=last_end)
+        else:
+            a["narrative"] = breadth_narrative(a)
+
+
+def _jsonable(value: Any) -> Any:
+    from datetime import date, datetime
+
+    if isinstance(value, datetime):
+        return value.isoformat() + ("Z" if value.tzinfo is None else "")
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, Decimal):
+        return float(value)
+    if isinstance(value, dict):
+        return {k: _jsonable(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [_jsonable(v) for v in value]
+    return value
+
+
+def write_alerts(session: Session, run: DetectionRun, alerts: list[dict[str, Any]]) -> None:
+    """Upsert alerts by stable key, record history, and mark alerts not seen as inactive."""
+    existing = {a.alert_key: a for a in session.scalars(select(Alert))}
+    seen: set[str] = set()
+    for cand in alerts:
+        key = alert_key(
+            cand["force"], cand["staff_id"], cand["subject_nominal_id"], cand["rule_family"]
+        )
+        seen.add(key)
+        alert = existing.get(key)
+        if alert is None:
+            alert = Alert(
+                alert_key=key,
+                force=cand["force"],
+                staff_id=cand["staff_id"],
+                rule_family=cand["rule_family"],
+                subject_nominal_id=cand["subject_nominal_id"],
+                status="new",
+                first_seen_run=run.id,
+            )
+            session.add(alert)
+        alert.score = float(cand["score"])
+        alert.severity = _severity(alert.score)
+        alert.active = True
+        alert.nominal_ids = list(cand["nominal_ids"])
+        alert.event_ids = [f"{e['system_id']}:{e['event_id']}" for e in cand.get("events", [])]
+        alert.rule_ids = list(cand["rule_ids"])
+        alert.reasons = list(cand["reasons"])
+        alert.narrative = cand.get("narrative", "")
+        detail = cand.get("pair") or cand.get("breadth") or {}
+        alert.evidence = _jsonable(
+            {
+                "events": cand.get("events", []),
+                "shifts": cand.get("shifts", []),
+                "taskings": cand.get("taskings", []),
+                "figures": detail,
+            }
+        )
+        alert.last_seen_run = run.id
+        alert.history.append(
+            AlertHistory(
+                run_id=run.id,
+                score=alert.score,
+                event_count=len(alert.event_ids),
+                rule_ids=alert.rule_ids,
+            )
+        )
+    stale = [k for k in existing if k not in seen]
+    for i in range(0, len(stale), 500):
+        session.execute(
+            update(Alert).where(Alert.alert_key.in_(stale[i : i + 500])).values(active=False)
+        )
+
+
+def run_detection(*, lake_path: Path, db_url: str, engine: str = "duckdb") -> RunOutcome:
+    """Run detection over everything in the home and switch alerts over when it succeeds."""
+    if engine != "duckdb":
+        raise ValueError(f"engine {engine!r} is not available yet; use duckdb")
+    run_id = uuid.uuid4().hex
+    with session_scope(db_url) as session:
+        session.add(DetectionRun(id=run_id, status="running", engine=engine))
+        suppressions = _load_feedback(session)
+    try:
+        with open_lake(lake_path) as con:
+            result: EngineResult = DetectionEngine(con, load_rules(), suppressions).run()
+            attach_evidence(con, result.alerts)
+        with session_scope(db_url) as session:
+            run = session.get(DetectionRun, run_id)
+            assert run is not None
+            write_alerts(session, run, result.alerts)
+            session.execute(update(DetectionRun).values(is_current=False))
+            run.is_current = True
+            run.status = "done"
+            run.finished_at = utcnow()
+            run.summary = _jsonable(result.summary)
+    except Exception as exc:
+        with session_scope(db_url) as session:
+            run = session.get(DetectionRun, run_id)
+            if run is not None:
+                run.status = "failed"
+                run.error = repr(exc)
+                run.finished_at = utcnow()
+        raise
+    return RunOutcome(run_id=run_id, summary=result.summary, alerts=len(result.alerts))
