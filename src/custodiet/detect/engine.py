@@ -224,7 +224,11 @@ class DetectionEngine:
         if not parts:
             parts.append("""SELECT NULL::VARCHAR AS force, NULL::VARCHAR, NULL::VARCHAR, NULL::VARCHAR,
                 NULL::VARCHAR, NULL::VARCHAR, NULL::TIMESTAMP, NULL::TIMESTAMP, NULL::TIMESTAMP WHERE false""")
-        self.x("CREATE OR REPLACE TEMP TABLE links AS " + "\nUNION ALL\n".join(parts))
+        self.x(
+            "CREATE OR REPLACE TEMP TABLE links AS SELECT * FROM ("
+            + "\nUNION ALL\n".join(parts)
+            + ") AS l(force, staff_id, subject_kind, subject_id, occurrence_id, rule, lo, hi, ended)"
+        )
 
     def _explain(self) -> None:
         self.x("""CREATE OR REPLACE TEMP TABLE acc_expl AS
@@ -511,6 +515,36 @@ class DetectionEngine:
                 }
             )
         return alerts
+
+    SIGNAL_EVENTS = {
+        "off_duty": "SELECT event_id FROM resid WHERE rostered AND NOT on_duty",
+        "after_involvement": "SELECT event_id FROM resid WHERE after_involvement",
+        "after_release": "SELECT event_id FROM resid WHERE after_release",
+        "never_linked": "SELECT event_id FROM resid WHERE never_linked",
+        "name_search": "SELECT event_id FROM resid WHERE action = 'search'",
+        "repetition": "SELECT r.event_id FROM resid r JOIN pairs p ON p.force = r.force "
+        "AND p.staff_id = r.staff_id AND p.nominal_id = r.subject_id WHERE p.days >= {min_days}",
+        "near_home": "SELECT r.event_id FROM resid r JOIN pairs p ON p.force = r.force "
+        "AND p.staff_id = r.staff_id AND p.nominal_id = r.subject_id WHERE p.near_home",
+        "vulnerability": "SELECT r.event_id FROM resid r JOIN pairs p ON p.force = r.force "
+        "AND p.staff_id = r.staff_id AND p.nominal_id = r.subject_id WHERE p.v >= 0.6",
+        "breadth": "SELECT r.event_id FROM resid r JOIN breadth b ON b.force = r.force "
+        "AND b.staff_id = r.staff_id WHERE b.z >= {min_z} AND list_contains(b.ids, r.subject_id)",
+    }
+
+    def matched_events(self, name: str) -> set[str]:
+        """Event ids a rule matched in the last run: explained by it, or flagged by it."""
+        rule = self.rules[name]
+        if rule.kind == "explanation":
+            sql = "SELECT a.event_id FROM acc a JOIN acc_expl x USING (aid) WHERE x.rule = ?"
+            return {r[0] for r in self.con.execute(sql, [name]).fetchall()}
+        if name == "breadth" and not self.on("breadth"):
+            return set()
+        sql = self.SIGNAL_EVENTS[name].format(
+            min_days=int(self.rules["repetition"].param("min_days")),
+            min_z=float(self.rules["breadth"].param("min_robust_z")),
+        )
+        return {r[0] for r in self.con.execute(sql).fetchall()}
 
     def _suppressed(self, alert: dict[str, Any]) -> bool:
         for force, staff_id, nominal_id, family in self.suppressions:

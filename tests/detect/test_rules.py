@@ -1,0 +1,67 @@
+"""Every rule file is valid and its regression fixture matches exactly what it says."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from custodiet.detect.engine import DetectionEngine
+from custodiet.detect.rules import RULES_DIR, RuleError, load_rule, load_rules
+from custodiet.ingest.service import import_package
+from custodiet.lake.store import open_lake
+from tests.fixtures.packages import write_small_package
+
+RULES = load_rules()
+
+
+@pytest.fixture(scope="module")
+def small_lake(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    root = tmp_path_factory.mktemp("rules")
+    package = write_small_package(root / "pkg")
+    import_package(lake_path=root / "lake.duckdb", db_url=None, package=package)
+    return root / "lake.duckdb"
+
+
+def test_rule_files_have_the_required_fields() -> None:
+    assert len(RULES) >= 15
+    for rule in RULES.values():
+        assert rule.id and rule.title and rule.description and rule.severity
+        assert rule.false_positives, f"{rule.id} lists no known false positives"
+        assert rule.fixture.get("package") == "small", f"{rule.id} has no regression fixture"
+
+
+def test_a_rule_file_without_a_kind_is_refused(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.toml"
+    bad.write_text(
+        'id = "Z1"\nname = "z"\ntitle = "t"\nstatus = "stable"\nseverity = "low"\ndescription = "d"\n'
+    )
+    with pytest.raises(RuleError, match="missing field 'kind'"):
+        load_rule(bad)
+
+
+@pytest.mark.parametrize("name", sorted(RULES), ids=lambda n: f"{RULES[n].id}-{n}")
+def test_rule_fixture(name: str, small_lake: Path) -> None:
+    rule = RULES[name]
+    with open_lake(small_lake) as con:
+        engine = DetectionEngine(con, load_rules(RULES_DIR))
+        engine.run()
+        matched = engine.matched_events(name)
+    expected = set(rule.fixture.get("explains", rule.fixture.get("matches", [])))
+    assert expected <= matched, f"{rule.id} should match {sorted(expected - matched)}"
+    assert not (set(rule.fixture.get("does_not_explain", [])) & matched)
+    if rule.kind == "signal":
+        # Signals only see what no strong explanation covers: E1/E2 were tasked work.
+        assert not ({"E1", "E2"} & matched), f"{rule.id} fired on explained work"
+
+
+def test_disabling_a_rule_removes_its_explanations(small_lake: Path) -> None:
+    rules = load_rules()
+    from dataclasses import replace
+
+    rules["tasked_on_occurrence"] = replace(rules["tasked_on_occurrence"], status="disabled")
+    with open_lake(small_lake) as con:
+        engine = DetectionEngine(con, rules)
+        result = engine.run()
+        assert engine.matched_events("tasked_on_occurrence") == set()
+    assert "tasked_on_occurrence" not in result.summary["explained_by_rule"]

@@ -1,0 +1,101 @@
+"""Detection runs: stable alert identity, feedback, atomic switch-over, missing inputs."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from sqlalchemy import select
+
+from custodiet.alerts.models import Alert, AlertHistory, DetectionRun, Suppression
+from custodiet.db import session_scope
+from custodiet.detect import service as detect_service
+from custodiet.detect.service import run_detection
+from custodiet.ingest.service import import_package
+from tests.fixtures.packages import write_small_package
+
+
+def _setup(home: Path, db_url: str, tmp_path: Path, **changes: list[list[str]]) -> Path:
+    lake = home / "lake.duckdb"
+    import_package(
+        lake_path=lake, db_url=db_url, package=write_small_package(tmp_path / "p", **changes)
+    )
+    return lake
+
+
+def test_alert_carries_evidence_and_narrative(home: Path, db_url: str, tmp_path: Path) -> None:
+    lake = _setup(home, db_url, tmp_path)
+    outcome = run_detection(lake_path=lake, db_url=db_url)
+    assert outcome.alerts == 1
+    with session_scope(db_url) as session:
+        alert = session.scalars(select(Alert)).one()
+        assert (alert.force, alert.staff_id, alert.nominal_ids) == ("XX", "PC1001", ["N1"])
+        assert alert.event_ids == ["RMS:E5"]
+        assert {"S001", "S002"} <= set(alert.rule_ids)  # off duty, after involvement
+        assert "domestic-abuse victim" in alert.narrative
+        assert "1 of them off duty" in alert.narrative
+        assert "N1" not in alert.narrative  # pseudonymised
+        assert alert.evidence and alert.evidence["events"][0]["on_duty"] is False
+
+
+def test_rerun_updates_the_same_alert_and_keeps_its_disposition(
+    home: Path, db_url: str, tmp_path: Path
+) -> None:
+    lake = _setup(home, db_url, tmp_path)
+    run_detection(lake_path=lake, db_url=db_url)
+    with session_scope(db_url) as session:
+        alert = session.scalars(select(Alert)).one()
+        alert.status, alert.disposition = "in_review", "substantiated"
+        first_id = alert.id
+    run_detection(lake_path=lake, db_url=db_url)
+    with session_scope(db_url) as session:
+        alert = session.scalars(select(Alert)).one()
+        assert alert.id == first_id and alert.disposition == "substantiated"
+        assert session.query(AlertHistory).count() == 2
+        assert session.query(DetectionRun).filter_by(is_current=True).count() == 1
+
+
+def test_explained_pattern_stops_raising(home: Path, db_url: str, tmp_path: Path) -> None:
+    lake = _setup(home, db_url, tmp_path)
+    run_detection(lake_path=lake, db_url=db_url)
+    with session_scope(db_url) as session:
+        alert = session.scalars(select(Alert)).one()
+        session.add(
+            Suppression(
+                force="XX",
+                staff_id="PC1001",
+                nominal_id="N1",
+                rule_family="person_focus",
+                reason="welfare visits agreed with DA unit",
+                source_alert_id=alert.id,
+            )
+        )
+    outcome = run_detection(lake_path=lake, db_url=db_url)
+    assert outcome.alerts == 0
+    with session_scope(db_url) as session:
+        assert session.scalars(select(Alert)).one().active is False
+
+
+def test_failed_run_leaves_previous_alerts(
+    home: Path, db_url: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    lake = _setup(home, db_url, tmp_path)
+    run_detection(lake_path=lake, db_url=db_url)
+
+    def broken(*_a: object, **_k: object) -> None:
+        raise RuntimeError("disk full")
+
+    monkeypatch.setattr(detect_service, "write_alerts", broken)
+    with pytest.raises(RuntimeError):
+        run_detection(lake_path=lake, db_url=db_url)
+    with session_scope(db_url) as session:
+        assert session.scalars(select(Alert)).one().active is True
+        runs = {r.status for r in session.scalars(select(DetectionRun))}
+        assert runs == {"done", "failed"}
+
+
+def test_missing_rosters_are_said_out_loud(home: Path, db_url: str, tmp_path: Path) -> None:
+    lake = _setup(home, db_url, tmp_path, shifts=[["staff_id", "start", "end"]])
+    outcome = run_detection(lake_path=lake, db_url=db_url)
+    assert "off_duty" in outcome.summary["rules_not_used"]
+    assert "no shifts" in outcome.summary["rules_not_used"]["off_duty"]
