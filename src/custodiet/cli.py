@@ -9,7 +9,14 @@ from typing import Annotated
 
 import typer
 from rich.console import Console
-from rich.progress import BarColumn, Progress, TextColumn, TimeRemainingColumn, TransferSpeedColumn
+from rich.progress import (
+    BarColumn,
+    Progress,
+    TaskID,
+    TextColumn,
+    TimeRemainingColumn,
+    TransferSpeedColumn,
+)
 from rich.table import Table as RichTable
 
 from custodiet.config import Settings, load_settings
@@ -86,8 +93,10 @@ def import_(
         ) as bar:
             task = bar.add_task(str(package), total=None)
 
-            def report(name: str, done: int, total: int) -> None:
-                bar.update(task, description=f"{package.name}: {name}", completed=done, total=total)
+            def report(
+                name: str, done: int, total: int, task: TaskID = task, label: str = package.name
+            ) -> None:
+                bar.update(task, description=f"{label}: {name}", completed=done, total=total)
 
             try:
                 result = import_package(

@@ -110,8 +110,9 @@ def test_malformed_csv_rows_and_multiline_cells_keep_true_line_numbers(
     lines.insert(4, "E11,RMS,PC1001")  # line 5: too few columns
     lines.append("E12,RMS,PC1001,not-a-time,view,nominal,N1,,")  # last line
     path.write_text("\n".join(lines) + "\n")
-    from custodiet.fdp.manifest import write_manifest
     from datetime import date
+
+    from custodiet.fdp.manifest import write_manifest
 
     write_manifest(
         pkg,

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, ClassVar
 
 import duckdb
 
@@ -516,7 +516,7 @@ class DetectionEngine:
             )
         return alerts
 
-    SIGNAL_EVENTS = {
+    SIGNAL_EVENTS: ClassVar[dict[str, str]] = {
         "off_duty": "SELECT event_id FROM resid WHERE rostered AND NOT on_duty",
         "after_involvement": "SELECT event_id FROM resid WHERE after_involvement",
         "after_release": "SELECT event_id FROM resid WHERE after_release",

@@ -132,7 +132,7 @@ def _c(
     return Column(name=name, kind=kind, required=req, codes=codes)
 
 
-T, TS, D, I, C, CL, YN = (
+T, TS, D, INT, C, CL, YN = (
     Kind.TEXT,
     Kind.TIMESTAMP,
     Kind.DATE,
@@ -197,7 +197,7 @@ TABLES: tuple[Table, ...] = (
         (
             _c("nominal_id", req=True),
             _c("sex"),
-            _c("birth_year", I),
+            _c("birth_year", INT),
             _c("district"),
             _c("markers", CL, codes=NOMINAL_MARKERS),
         ),
