@@ -338,5 +338,77 @@ def alerts(
         out.print(table)
 
 
+from custodiet.reports.cli import app as _report_app  # noqa: E402
+from custodiet.vetting.cli import app as _vetting_app  # noqa: E402
+
+app.add_typer(_vetting_app, name="vetting")
+app.add_typer(_report_app, name="report")
+
+
+@app.command("evaluate")
+def evaluate_cmd(
+    out_dir: Annotated[Path, typer.Argument(metavar="OUT", help="Working folder for the runs.")],
+    seeds: Annotated[str, typer.Option(help="Comma-separated seeds.")] = "1,2,3",
+    sizes: Annotated[str, typer.Option(help="Comma-separated STAFFxDAYS.")] = "1000x60,2000x90",
+    as_json: Annotated[bool, typer.Option("--json", help="JSON lines instead of a table.")] = False,
+    reuse: Annotated[
+        bool, typer.Option(help="Reuse simulated and imported forces in OUT.")
+    ] = False,
+) -> None:
+    """Simulate, import, detect and score against the simulator's ground truth."""
+    from dataclasses import asdict
+
+    from custodiet.detect.evaluate import evaluate_one
+
+    parsed = [tuple(int(x) for x in s.lower().split("x")) for s in sizes.split(",") if s]
+    table = RichTable(title="Detection against the simulator's ground truth")
+    for col in (
+        "staff",
+        "days",
+        "seed",
+        "events",
+        "abusers",
+        "budget",
+        "recall@budget",
+        "precision@budget",
+        "AP",
+        "legit explained",
+        "abusive cited",
+        "missed",
+    ):
+        table.add_column(col, justify="right")
+    for staff_n, days_n in parsed:
+        for seed in (int(s) for s in seeds.split(",") if s):
+            ev = evaluate_one(out_dir, staff=staff_n, days=days_n, seed=seed, reuse=reuse)
+            if as_json:
+                print(json.dumps(asdict(ev)))
+                continue
+            table.add_row(
+                str(ev.staff),
+                str(ev.days),
+                str(ev.seed),
+                f"{ev.events:,}",
+                str(ev.abusers),
+                str(ev.budget),
+                f"{ev.recall_at_budget:.2f}",
+                f"{ev.precision_at_budget:.2f}",
+                f"{ev.average_precision:.2f}",
+                f"{ev.legit_explained_share:.1%}",
+                f"{ev.abusive_cited_share:.1%}",
+                ", ".join(f"{m['pattern']}#{m['rank']}" for m in ev.missed) or "-",
+            )
+            patterns = ", ".join(
+                f"{p}: {v['found_in_budget']}/{v['abusers']}"
+                for p, v in sorted(ev.by_pattern.items())
+            )
+            out.print(f"seed {seed} {staff_n}x{days_n}: {patterns}  ({ev.seconds})")
+    if not as_json:
+        out.print(table)
+
+
+from custodiet.web.cli import register_commands
+
+register_commands(app)  # noqa: E402, E702, I001 (workbench)
+
 if __name__ == "__main__":  # pragma: no cover
     app(sys.argv[1:])

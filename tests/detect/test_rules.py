@@ -41,9 +41,18 @@ def test_a_rule_file_without_a_kind_is_refused(tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize("name", sorted(RULES), ids=lambda n: f"{RULES[n].id}-{n}")
-def test_rule_fixture(name: str, small_lake: Path) -> None:
+def test_rule_fixture(name: str, small_lake: Path, tmp_path: Path) -> None:
     rule = RULES[name]
-    with open_lake(small_lake) as con:
+    lake = small_lake
+    extra = rule.fixture.get("extra_events")
+    if extra:
+        from tests.fixtures.packages import SMALL
+
+        events = [list(r) for r in SMALL["access_events.csv"]] + [list(e) for e in extra]
+        package = write_small_package(tmp_path / "pkg", access_events=events)
+        lake = tmp_path / "lake.duckdb"
+        import_package(lake_path=lake, db_url=None, package=package)
+    with open_lake(lake) as con:
         engine = DetectionEngine(con, load_rules(RULES_DIR))
         engine.run()
         matched = engine.matched_events(name)

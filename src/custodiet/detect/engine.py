@@ -158,7 +158,9 @@ class DetectionEngine:
         parts: list[str] = []
         self.x("""CREATE OR REPLACE TEMP TABLE tasking AS
             SELECT os.force, os.staff_id, os.occurrence_id, os.role, os.start AS t0,
-              greatest(os.start, coalesce(os."end", o.closed, fp.last_ts, os.start)) AS t1
+              -- An open tasking is still running: it ends with the data, not when the
+              -- occurrence closes (court preparation goes on after closure).
+              greatest(os.start, coalesce(os."end", fp.last_ts, o.closed, os.start)) AS t1
             FROM occurrence_staff os
             LEFT JOIN occurrences o USING (force, occurrence_id)
             LEFT JOIN force_period fp USING (force)""")
@@ -305,6 +307,26 @@ class DetectionEngine:
             FROM acc a ASOF LEFT JOIN shifts s
               ON s.force = a.force AND s.staff_id = a.staff_id
               AND a.ts + INTERVAL {before} MINUTE >= s.start""")
+        # Who saw a detainee while they were held: the staff recorded on the custody record,
+        # and anyone who opened the person's records during the detention (custody staff
+        # see everyone in their suite). Looking them up after release is the signal.
+        self.x("""CREATE OR REPLACE TEMP TABLE custody_seen AS
+            SELECT DISTINCT a.force, a.staff_id, c.nominal_id, c.released
+            FROM acc a JOIN custody c ON c.force = a.force AND a.subject_kind = 'N'
+              AND c.nominal_id = a.subject_id AND a.ts BETWEEN c.booked_in AND c.released
+            WHERE c.released IS NOT NULL
+            UNION
+            SELECT force, staff_id, nominal_id, released FROM custody WHERE released IS NOT NULL""")
+        # When each person was part of live police business: an occurrence open, a detention.
+        self.x("""CREATE OR REPLACE TEMP TABLE person_activity AS
+            SELECT n.force, n.nominal_id, o.opened AS active_from,
+              coalesce(o.closed, TIMESTAMP '9999-12-31') AS active_to
+            FROM occurrence_nominals n JOIN occurrences o USING (force, occurrence_id)
+            UNION ALL
+            SELECT force, nominal_id, booked_in, coalesce(released, TIMESTAMP '9999-12-31') FROM custody""")
+        dormant = self.rules["dormant_record"].parameters
+        dormant_lead = int(dormant.get("lead_days", 1))
+        dormant_tail = int(dormant.get("tail_days", 30))
         strong_link = ", ".join(sql_str(r) for r in ("tasked_on_occurrence", "created_occurrence"))
         self.x(f"""CREATE OR REPLACE TEMP TABLE resid AS
             SELECT a.aid, a.force, a.system_id, a.event_id, a.staff_id, a.ts, a.action,
@@ -312,13 +334,29 @@ class DetectionEngine:
               EXISTS (SELECT 1 FROM links l WHERE l.force = a.force AND l.staff_id = a.staff_id
                 AND l.subject_kind = a.subject_kind AND l.subject_id = a.subject_id
                 AND l.rule IN ({strong_link}) AND l.ended < a.ts) AS after_involvement,
+              EXISTS (SELECT 1 FROM custody_seen c WHERE c.force = a.force
+                AND c.staff_id = a.staff_id AND a.subject_kind = 'N'
+                AND c.nominal_id = a.subject_id AND c.released + INTERVAL 24 HOUR < a.ts)
+                AS after_release,
               EXISTS (SELECT 1 FROM links l WHERE l.force = a.force AND l.staff_id = a.staff_id
                 AND l.subject_kind = a.subject_kind AND l.subject_id = a.subject_id
-                AND l.rule = 'custody_dealt' AND l.ended < a.ts) AS after_release,
+                AND l.rule IN ('team_tasking', 'supervises_tasked') AND l.ended < a.ts)
+                AND NOT coalesce(list_contains(st.rules, 'team_tasking'), false) AS after_team,
               NOT EXISTS (SELECT 1 FROM links l WHERE l.force = a.force AND l.staff_id = a.staff_id
-                AND l.subject_kind = a.subject_kind AND l.subject_id = a.subject_id) AS never_linked
+                AND l.subject_kind = a.subject_kind AND l.subject_id = a.subject_id) AS never_linked,
+              a.subject_kind = 'N' AND NOT EXISTS (SELECT 1 FROM person_activity p
+                WHERE p.force = a.force AND p.nominal_id = a.subject_id
+                AND p.active_from <= a.ts + INTERVAL {dormant_lead} DAY
+                AND p.active_to >= a.ts - INTERVAL {dormant_tail} DAY) AS dormant
             FROM acc a JOIN acc_status st USING (aid) JOIN duty d USING (aid)
             WHERE NOT st.strong""")
+        # A view that follows the same person's own search within minutes was found by searching.
+        # DuckDB ASOF join: the last search by the staff member before the access.
+        self.x("""CREATE OR REPLACE TEMP TABLE search_led AS
+            SELECT a.aid, (s.ts IS NOT NULL AND a.ts - s.ts <= INTERVAL 10 MINUTE) AS search_led
+            FROM resid a ASOF LEFT JOIN (
+              SELECT force, staff_id, ts FROM access_events WHERE action = 'search') s
+              ON s.force = a.force AND s.staff_id = a.staff_id AND a.ts >= s.ts""")
         # Each staff member's own off-duty rate for explained work: the roster's blind spot.
         self.x("""CREATE OR REPLACE TEMP TABLE staff_baseline AS
             SELECT a.force, a.staff_id,
@@ -352,6 +390,7 @@ class DetectionEngine:
         w_nl = float(r["never_linked"].param("weight")) if self.on("never_linked") else 0.0
         w_ns = float(r["name_search"].param("weight")) if self.on("name_search") else 0.0
         w_nh = float(r["near_home"].param("weight")) if self.on("near_home") else 0.0
+        w_dor = float(r["dormant_record"].param("weight")) if self.on("dormant_record") else 0.0
         no_marker = float(r["vulnerability"].parameters.get("no_marker_weight", 0.35))
         self.x(f"""CREATE OR REPLACE TEMP TABLE pairs AS
             SELECT x.force, x.staff_id, x.subject_id AS nominal_id,
@@ -360,35 +399,57 @@ class DetectionEngine:
               count(*) FILTER (WHERE x.rostered) AS rostered_events,
               count(*) FILTER (WHERE x.rostered AND NOT x.on_duty) AS off_events,
               count(*) FILTER (WHERE x.after_involvement) AS inv_events,
+              count(DISTINCT CAST(x.ts AS DATE)) FILTER (WHERE x.after_involvement) AS inv_days,
               count(*) FILTER (WHERE x.after_release) AS rel_events,
-              count(*) FILTER (WHERE x.action = 'search') AS search_events,
+              count(DISTINCT CAST(x.ts AS DATE)) FILTER (WHERE x.after_release) AS rel_days,
+              count(*) FILTER (WHERE x.after_team AND NOT x.after_involvement) AS team_after_events,
+              count(DISTINCT CAST(x.ts AS DATE)) FILTER (WHERE x.after_team AND NOT x.after_involvement)
+                AS team_after_days,
+              count(*) FILTER (WHERE x.action = 'search' OR sl.search_led) AS search_events,
+              count(DISTINCT CAST(x.ts AS DATE)) FILTER (WHERE x.dormant) AS dormant_days,
               count(*) FILTER (WHERE x.explained) AS weak_events,
               bool_and(x.never_linked) AS never_linked,
               coalesce(any_value(n.v), {no_marker}) AS v,
               any_value(n.district) IS NOT NULL AND any_value(n.district) = any_value(s.home_district) AS near_home,
               any_value(n.markers) AS markers, any_value(n.sex) AS sex, any_value(n.birth_year) AS birth_year,
-              coalesce(any_value(b.off_rate), 0.0) AS base_off
+              coalesce(any_value(b.off_rate), 0.0) AS base_off,
+              greatest(0, count(*) FILTER (WHERE x.rostered AND NOT x.on_duty)
+                - round(coalesce(any_value(b.off_rate), 0.0)
+                        * count(*) FILTER (WHERE x.rostered)))::BIGINT AS off_x
             FROM resid x
+            LEFT JOIN search_led sl ON sl.aid = x.aid
             LEFT JOIN nominal_v n ON n.force = x.force AND n.nominal_id = x.subject_id
             LEFT JOIN staff s ON s.force = x.force AND s.staff_id = x.staff_id
             LEFT JOIN staff_baseline b ON b.force = x.force AND b.staff_id = x.staff_id
             WHERE x.subject_kind = 'N'
             GROUP BY x.force, x.staff_id, x.subject_id""")
+        self._peer_rarity()
+        # Evidence grows with the number of distinct days behind each signal
+        # (logarithmically), scaled by how rare that level is among the staff member's peers
+        # (same unit): a pattern that half the unit shows is work, one nobody else shows is
+        # not. The person's vulnerability scales the total, a single day of access is
+        # discounted, and weak explanations (team, unit remit) only soften it: they explain
+        # why someone might look, not why they keep looking.
         self.x(f"""CREATE OR REPLACE TEMP TABLE pair_scores AS
             SELECT *,
               off_events::DOUBLE / greatest(rostered_events, 1) AS off_share,
-              v * (1 - 0.5 * weak_events::DOUBLE / events) * (
-                {w_days} * log2(1 + days) + {w_events} * log2(1 + events)
-                + {w_off} * greatest(0, off_events::DOUBLE / greatest(rostered_events, 1) - base_off)
-                + {w_inv} * sqrt(inv_events::DOUBLE / events)
-                + {w_rel} * sqrt(rel_events::DOUBLE / events)
+              (0.5 + 0.5 * v)
+              * (1 - 0.3 * weak_events::DOUBLE / events)
+              * CASE WHEN days = 1 THEN 0.6 ELSE 1.0 END
+              * (
+                ({w_days} * log2(1 + days) + {w_events} * log2(1 + events)) * (0.4 + r_days)
+                + {w_off} * log2(1 + off_x) * (0.3 + r_off_x)
+                + {w_inv} * log2(1 + inv_days) * (0.3 + r_inv_days)
+                + {w_rel} * log2(1 + rel_days) * (0.3 + r_rel_days)
+                + 0.7 * {w_inv} * log2(1 + team_after_days) * (0.3 + r_team_after_days)
+                + {w_dor} * log2(1 + dormant_days) * (0.3 + r_dormant_days)
                 + CASE WHEN never_linked THEN {w_nl} ELSE 0 END
                 + CASE WHEN search_events > 0 THEN {w_ns} ELSE 0 END
                 + CASE WHEN near_home THEN {w_nh} ELSE 0 END) AS raw
-            FROM pairs""")
+            FROM pairs_rarity""")
         rows = self.con.execute("""SELECT * FROM pair_scores
             WHERE raw >= 2.2 AND (days >= 2 OR inv_events > 0 OR rel_events > 0 OR search_events > 0
-                                  OR off_events > 0)
+                                  OR off_events > 0 OR team_after_events > 0)
             ORDER BY raw DESC""").fetchall()
         names = [d[0] for d in self.con.description or []]
         alerts: list[dict[str, Any]] = []
@@ -396,6 +457,56 @@ class DetectionEngine:
             pair = dict(zip(names, row, strict=True))
             alerts.append(self._pair_alert(pair))
         return alerts
+
+    RARITY_FEATURES: ClassVar[tuple[str, ...]] = (
+        "days",
+        "off_x",
+        "inv_days",
+        "rel_days",
+        "team_after_days",
+        "dormant_days",
+    )
+
+    def _peer_rarity(self) -> None:
+        """For each pair feature, how rare its level is among the staff member's unit peers.
+
+        r = ln(N / k) / ln(N), where k is the number of staff in the unit (N of them, at
+        least 20 so small units are not over-trusted) whose highest value of the feature over
+        all their pairs is at least this pair's value: 1 when nobody else shows it, near 0
+        when everyone does.
+        """
+        self.x("""CREATE OR REPLACE TEMP TABLE unit_of AS
+            SELECT e.force, e.staff_id, coalesce(u.unit, '(no posting)') AS unit
+            FROM (SELECT DISTINCT force, staff_id FROM acc) e
+            LEFT JOIN (SELECT force, staff_id, arg_max(unit, p0) AS unit FROM post GROUP BY ALL) u
+              USING (force, staff_id)""")
+        self.x("""CREATE OR REPLACE TEMP TABLE unit_size AS
+            SELECT force, unit, greatest(count(*), 20) AS n FROM unit_of GROUP BY ALL""")
+        maxes = ", ".join(f"max({f}) AS {f}" for f in self.RARITY_FEATURES)
+        self.x(f"""CREATE OR REPLACE TEMP TABLE staff_max AS
+            SELECT p.force, u.unit, p.staff_id, {maxes}
+            FROM pairs p JOIN unit_of u USING (force, staff_id) GROUP BY ALL""")
+        selects = ["p.*, u.unit"]
+        joins = ["JOIN unit_of u USING (force, staff_id)", "JOIN unit_size z USING (force, unit)"]
+        for f in self.RARITY_FEATURES:
+            self.x(f"""CREATE OR REPLACE TEMP TABLE rare_{f} AS
+                SELECT m.force, m.unit, v.v, count(*) FILTER (WHERE m.{f} >= v.v) AS k
+                FROM staff_max m CROSS JOIN (SELECT DISTINCT {f} AS v FROM pairs WHERE {f} > 0) v
+                GROUP BY ALL""")
+            joins.append(
+                f"LEFT JOIN rare_{f} ON rare_{f}.force = p.force AND rare_{f}.unit = u.unit "
+                f"AND rare_{f}.v = p.{f}"
+            )
+            selects.append(
+                f"CASE WHEN p.{f} > 0 THEN ln(z.n / greatest(coalesce(rare_{f}.k, 1), 1)) / ln(z.n) "
+                f"ELSE 0 END AS r_{f}"
+            )
+        self.x(
+            "CREATE OR REPLACE TEMP TABLE pairs_rarity AS SELECT "
+            + ", ".join(selects)
+            + " FROM pairs p "
+            + " ".join(joins)
+        )
 
     def _pair_alert(self, pair: dict[str, Any]) -> dict[str, Any]:
         rule_ids: list[str] = []
@@ -408,6 +519,11 @@ class DetectionEngine:
             rule_ids.append(r["after_involvement"].id)
             reasons.append(
                 f"{pair['inv_events']} after their involvement in the person's occurrence ended"
+            )
+        if pair["team_after_events"]:
+            rule_ids.append(r["after_involvement"].id)
+            reasons.append(
+                f"{pair['team_after_events']} after the team colleague's tasking on the person ended"
             )
         if pair["rel_events"]:
             rule_ids.append(r["after_release"].id)
@@ -422,7 +538,12 @@ class DetectionEngine:
             reasons.append("no tasking, custody or team link to the person, ever")
         if pair["search_events"]:
             rule_ids.append(r["name_search"].id)
-            reasons.append(f"{pair['search_events']} searches leading to the person")
+            reasons.append(f"{pair['search_events']} found by searching")
+        if pair["dormant_days"]:
+            rule_ids.append(r["dormant_record"].id)
+            reasons.append(
+                f"on {pair['dormant_days']} of the days the person was in no open occurrence or custody"
+            )
         if pair["near_home"]:
             rule_ids.append(r["near_home"].id)
             reasons.append("the person lives in the staff member's home district")
@@ -454,14 +575,11 @@ class DetectionEngine:
         min_v = float(b.param("min_vulnerability"))
         self.x(f"""CREATE OR REPLACE TEMP TABLE breadth AS
             WITH per_staff AS (
-              SELECT p.force, p.staff_id, count(*) FILTER (WHERE p.never_linked AND p.weak_events = 0
-                  AND p.v >= {min_v}) AS people,
-                list(p.nominal_id) FILTER (WHERE p.never_linked AND p.weak_events = 0 AND p.v >= {min_v}) AS ids,
-                avg(p.v) FILTER (WHERE p.never_linked AND p.weak_events = 0 AND p.v >= {min_v}) AS mean_v,
-                sum(p.off_events) FILTER (WHERE p.never_linked AND p.weak_events = 0 AND p.v >= {min_v}) AS off_events
+              SELECT p.force, p.staff_id, count(*) FILTER (WHERE p.never_linked AND p.dormant_days > 0 AND p.v >= {min_v}) AS people,
+                list(p.nominal_id) FILTER (WHERE p.never_linked AND p.dormant_days > 0 AND p.v >= {min_v}) AS ids,
+                avg(p.v) FILTER (WHERE p.never_linked AND p.dormant_days > 0 AND p.v >= {min_v}) AS mean_v,
+                sum(p.off_events) FILTER (WHERE p.never_linked AND p.dormant_days > 0 AND p.v >= {min_v}) AS off_events
               FROM pairs p GROUP BY ALL),
-            unit_of AS (
-              SELECT force, staff_id, arg_max(unit, p0) AS unit FROM post GROUP BY ALL),
             everyone AS (
               SELECT DISTINCT a.force, a.staff_id FROM acc a),
             scored AS (
@@ -469,13 +587,14 @@ class DetectionEngine:
                 coalesce(ps.off_events, 0) AS off_events
               FROM everyone e LEFT JOIN per_staff ps USING (force, staff_id)
               LEFT JOIN unit_of u USING (force, staff_id)),
-            peer AS (  -- median and MAD per unit (DuckDB median; Spark: percentile_approx)
-              SELECT force, unit, median(people) AS med, count(*) AS peers FROM scored GROUP BY ALL),
+            peer AS (  -- median, p95 and MAD per unit (DuckDB quantiles; Spark: percentile_approx)
+              SELECT force, unit, median(people) AS med, quantile_cont(people, 0.95) AS p95,
+                count(*) AS peers FROM scored GROUP BY ALL),
             mad AS (
               SELECT s.force, s.unit, median(abs(s.people - p.med)) AS mad
               FROM scored s JOIN peer p USING (force, unit) GROUP BY ALL)
             SELECT s.*, p.med, p.peers, m.mad,
-              (s.people - p.med) / (1.4826 * m.mad + 1) AS z
+              (s.people - p.med) / greatest(1.4826 * m.mad, (p.p95 - p.med) / 1.645, 1.0) AS z
             FROM scored s JOIN peer p USING (force, unit) JOIN mad m USING (force, unit)
             WHERE s.people >= {min_people}""")
         rows = self.con.execute(
@@ -521,9 +640,11 @@ class DetectionEngine:
         "after_involvement": "SELECT event_id FROM resid WHERE after_involvement",
         "after_release": "SELECT event_id FROM resid WHERE after_release",
         "never_linked": "SELECT event_id FROM resid WHERE never_linked",
-        "name_search": "SELECT event_id FROM resid WHERE action = 'search'",
+        "name_search": "SELECT r.event_id FROM resid r JOIN search_led s USING (aid) "
+        "WHERE r.action = 'search' OR s.search_led",
         "repetition": "SELECT r.event_id FROM resid r JOIN pairs p ON p.force = r.force "
         "AND p.staff_id = r.staff_id AND p.nominal_id = r.subject_id WHERE p.days >= {min_days}",
+        "dormant_record": "SELECT event_id FROM resid WHERE dormant",
         "near_home": "SELECT r.event_id FROM resid r JOIN pairs p ON p.force = r.force "
         "AND p.staff_id = r.staff_id AND p.nominal_id = r.subject_id WHERE p.near_home",
         "vulnerability": "SELECT r.event_id FROM resid r JOIN pairs p ON p.force = r.force "

@@ -21,6 +21,8 @@ def _main_marker(markers: list[str] | None) -> str | None:
 
 def _person(force: str, pair: dict[str, Any]) -> str:
     label = _main_marker(pair.get("markers"))
+    if label in ("substance misuse", "mental-health concern"):
+        label = f"person with a {label} marker"
     who = f"a {label}" if label else "a person"
     if label and label[0] in "aeiou":
         who = f"an {label}"
@@ -53,12 +55,16 @@ def pair_narrative(alert: dict[str, Any], *, involvement_end: datetime | None = 
             clauses.append(
                 f"{pair['inv_events']} after their involvement in the person's occurrence ended"
             )
+    if pair.get("team_after_events"):
+        clauses.append(
+            f"{pair['team_after_events']} after a team colleague's tasking on the person ended"
+        )
     if pair["rel_events"]:
         clauses.append(
             f"{pair['rel_events']} after the person was released from the custody they dealt with"
         )
     if pair["search_events"]:
-        clauses.append(f"{pair['search_events']} by searching")
+        clauses.append(f"{pair['search_events']} found by searching")
     if pair["near_home"]:
         clauses.append("the person lives in the staff member's home district")
     if clauses:

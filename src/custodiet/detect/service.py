@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import uuid
+from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
@@ -251,8 +252,18 @@ def write_alerts(session: Session, run: DetectionRun, alerts: list[dict[str, Any
         )
 
 
-def run_detection(*, lake_path: Path, db_url: str, engine: str = "duckdb") -> RunOutcome:
-    """Run detection over everything in the home and switch alerts over when it succeeds."""
+def run_detection(
+    *,
+    lake_path: Path,
+    db_url: str,
+    engine: str = "duckdb",
+    inspect: Callable[[Any, list[dict[str, Any]]], None] | None = None,
+) -> RunOutcome:
+    """Run detection over everything in the home and switch alerts over when it succeeds.
+
+    `inspect` (for evaluation) sees the engine's connection and candidate alerts while the
+    run's working tables still exist.
+    """
     if engine != "duckdb":
         raise ValueError(f"engine {engine!r} is not available yet; use duckdb")
     run_id = uuid.uuid4().hex
@@ -263,6 +274,8 @@ def run_detection(*, lake_path: Path, db_url: str, engine: str = "duckdb") -> Ru
         with open_lake(lake_path) as con:
             result: EngineResult = DetectionEngine(con, load_rules(), suppressions).run()
             attach_evidence(con, result.alerts)
+            if inspect is not None:
+                inspect(con, result.alerts)
         with session_scope(db_url) as session:
             run = session.get(DetectionRun, run_id)
             assert run is not None
