@@ -79,17 +79,24 @@ def pair_narrative(alert: dict[str, Any], *, involvement_end: datetime | None = 
 
 
 def breadth_narrative(alert: dict[str, Any]) -> str:
-    """E.g. 'Looked up 23 vulnerable people with no link to their work; peers: 1 (median)…'."""
+    """E.g. 'Looked up 8 vulnerable people with no link to any of them, … median 0 in response'."""
     rec = alert["breadth"]
     text = (
-        f"Looked up {rec['people']} vulnerable people with no link to their work between "
-        f"{rec.get('first', '')}".rstrip()
-    )
-    text = (
         f"Looked up {rec['people']} vulnerable people with no tasking, custody or team link to any "
-        f"of them; the median in {rec['unit'] or 'their unit'} is {rec['med']:g} "
-        f"({rec['peers']} staff)"
+        f"of them, at times when their records were dormant; the median in "
+        f"{rec['unit'] or 'their unit'} is {rec['med']:g} ({rec['peers']} staff)"
     )
     if rec.get("off_events"):
         text += f"; {rec['off_events']} of these accesses were off duty"
     return text + "."
+
+
+def unknown_account_narrative(alert: dict[str, Any]) -> str:
+    """E.g. 'Account TRAINING01 is not in staff.csv: 2,569 accesses, 44 vulnerable people…'."""
+    rec = alert["account"]
+    return (
+        f"Account {alert['staff_id']} is not in the force's staff list: {rec['events']:,} accesses "
+        f"between {str(rec['first_ts'])[:10]} and {str(rec['last_ts'])[:10]}, "
+        f"{rec['vulnerable_people']} of them to records of vulnerable people. Whoever used a "
+        "shared or generic login cannot be held to account for it."
+    )

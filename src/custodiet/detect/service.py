@@ -21,7 +21,11 @@ from sqlalchemy.orm import Session
 from custodiet.alerts.models import Alert, AlertHistory, DetectionRun, Suppression
 from custodiet.db import session_scope, utcnow
 from custodiet.detect.engine import DetectionEngine, EngineResult
-from custodiet.detect.narrative import breadth_narrative, pair_narrative
+from custodiet.detect.narrative import (
+    breadth_narrative,
+    pair_narrative,
+    unknown_account_narrative,
+)
 from custodiet.detect.rules import load_rules
 from custodiet.lake.store import open_lake
 
@@ -178,8 +182,10 @@ def attach_evidence(con: Any, alerts: list[dict[str, Any]]) -> None:
                 before = [c for c in candidates if c <= a["pair"]["first_ts"]]
                 last_end = max(before) if before else None
             a["narrative"] = pair_narrative(a, involvement_end=last_end)
-        else:
+        elif a["rule_family"] == "breadth":
             a["narrative"] = breadth_narrative(a)
+        else:
+            a["narrative"] = unknown_account_narrative(a)
 
 
 def _jsonable(value: Any) -> Any:
@@ -227,7 +233,7 @@ def write_alerts(session: Session, run: DetectionRun, alerts: list[dict[str, Any
         alert.rule_ids = list(cand["rule_ids"])
         alert.reasons = list(cand["reasons"])
         alert.narrative = cand.get("narrative", "")
-        detail = cand.get("pair") or cand.get("breadth") or {}
+        detail = cand.get("pair") or cand.get("breadth") or cand.get("account") or {}
         alert.evidence = _jsonable(
             {
                 "events": cand.get("events", []),

@@ -2,7 +2,7 @@
 
 Revision ID: 0001_initial
 Revises:
-Create Date: 2026-11-30 08:57:24.304888
+Create Date: 2026-11-30 09:31:08.401161
 """
 
 from collections.abc import Sequence
@@ -54,7 +54,42 @@ def upgrade() -> None:
     with op.batch_alter_table("alerts", schema=None) as batch_op:
         batch_op.create_index("ix_alerts_active_score", ["active", "score"], unique=False)
         batch_op.create_index("ix_alerts_force_staff", ["force", "staff_id"], unique=False)
+        batch_op.create_index(
+            "ix_alerts_queue_score",
+            ["force", "score", "status", "rule_family", "staff_id"],
+            unique=False,
+        )
+        batch_op.create_index(
+            "ix_alerts_queue_status",
+            ["force", "status", "rule_family", "score", "first_seen_at", "updated_at", "staff_id"],
+            unique=False,
+        )
+        batch_op.create_index("ix_alerts_score_id", ["score", "id"], unique=False)
         batch_op.create_index("ix_alerts_status_score", ["status", "score"], unique=False)
+
+    op.create_table(
+        "audit_events",
+        sa.Column("id", sa.Integer(), autoincrement=True, nullable=False),
+        sa.Column("at", custodiet.db.UTCDateTime(), nullable=False),
+        sa.Column("actor", sa.String(length=120), nullable=True),
+        sa.Column("actor_role", sa.String(length=40), nullable=True),
+        sa.Column("action", sa.String(length=40), nullable=False),
+        sa.Column("object_type", sa.String(length=40), nullable=False),
+        sa.Column("object_id", sa.String(length=128), nullable=True),
+        sa.Column("force", sa.String(length=16), nullable=True),
+        sa.Column("subject_staff_id", sa.String(length=64), nullable=True),
+        sa.Column("summary", sa.Text(), nullable=False),
+        sa.Column("details", sa.JSON(), nullable=True),
+        sa.Column("ip", sa.String(length=64), nullable=True),
+        sa.PrimaryKeyConstraint("id", name=op.f("pk_audit_events")),
+    )
+    with op.batch_alter_table("audit_events", schema=None) as batch_op:
+        batch_op.create_index("ix_audit_events_actor_at", ["actor", "at"], unique=False)
+        batch_op.create_index("ix_audit_events_at", ["at"], unique=False)
+        batch_op.create_index("ix_audit_events_object", ["object_type", "object_id"], unique=False)
+        batch_op.create_index(
+            "ix_audit_events_subject", ["force", "subject_staff_id"], unique=False
+        )
 
     op.create_table(
         "cases",
@@ -70,6 +105,9 @@ def upgrade() -> None:
         sa.Column("closed_at", custodiet.db.UTCDateTime(), nullable=True),
         sa.Column("created_by", sa.String(length=120), nullable=True),
         sa.Column("source_alert_id", sa.Integer(), nullable=True),
+        sa.Column("summary", sa.Text(), nullable=True),
+        sa.Column("severity_assessed_by", sa.String(length=120), nullable=True),
+        sa.Column("severity_assessed_at", custodiet.db.UTCDateTime(), nullable=True),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_cases")),
         sa.UniqueConstraint("reference", name=op.f("uq_cases_reference")),
     )
@@ -106,6 +144,69 @@ def upgrade() -> None:
         batch_op.create_index("ix_import_runs_force_started", ["force", "started_at"], unique=False)
 
     op.create_table(
+        "intelligence_reports",
+        sa.Column("id", sa.Integer(), autoincrement=True, nullable=False),
+        sa.Column("reference", sa.String(length=40), nullable=False),
+        sa.Column("force", sa.String(length=16), nullable=False),
+        sa.Column("staff_id", sa.String(length=64), nullable=True),
+        sa.Column("category", sa.String(length=40), nullable=False),
+        sa.Column("source_evaluation", sa.String(length=1), nullable=False),
+        sa.Column("intelligence_assessment", sa.String(length=1), nullable=False),
+        sa.Column("handling_code", sa.String(length=1), nullable=False),
+        sa.Column("handling_conditions", sa.Text(), nullable=True),
+        sa.Column("summary", sa.String(length=300), nullable=False),
+        sa.Column("content", sa.Text(), nullable=False),
+        sa.Column("source_kind", sa.String(length=40), nullable=False),
+        sa.Column("alert_id", sa.Integer(), nullable=True),
+        sa.Column("case_id", sa.Integer(), nullable=True),
+        sa.Column("created_by", sa.String(length=120), nullable=True),
+        sa.Column("created_at", custodiet.db.UTCDateTime(), nullable=False),
+        sa.PrimaryKeyConstraint("id", name=op.f("pk_intelligence_reports")),
+        sa.UniqueConstraint("reference", name=op.f("uq_intelligence_reports_reference")),
+    )
+    with op.batch_alter_table("intelligence_reports", schema=None) as batch_op:
+        batch_op.create_index("ix_intelligence_alert", ["alert_id"], unique=False)
+        batch_op.create_index("ix_intelligence_created", ["created_at"], unique=False)
+        batch_op.create_index("ix_intelligence_force_staff", ["force", "staff_id"], unique=False)
+
+    op.create_table(
+        "login_attempts",
+        sa.Column("id", sa.Integer(), autoincrement=True, nullable=False),
+        sa.Column("username", sa.String(length=120), nullable=False),
+        sa.Column("ip", sa.String(length=64), nullable=False),
+        sa.Column("at", custodiet.db.UTCDateTime(), nullable=False),
+        sa.Column("success", sa.Boolean(), nullable=False),
+        sa.PrimaryKeyConstraint("id", name=op.f("pk_login_attempts")),
+    )
+    with op.batch_alter_table("login_attempts", schema=None) as batch_op:
+        batch_op.create_index(
+            "ix_login_attempts_user_ip_at", ["username", "ip", "at"], unique=False
+        )
+
+    op.create_table(
+        "person_reveals",
+        sa.Column("id", sa.Integer(), autoincrement=True, nullable=False),
+        sa.Column("at", custodiet.db.UTCDateTime(), nullable=False),
+        sa.Column("revealed_by", sa.String(length=120), nullable=False),
+        sa.Column("force", sa.String(length=16), nullable=False),
+        sa.Column("nominal_id", sa.String(length=128), nullable=False),
+        sa.Column("pseudonym", sa.String(length=40), nullable=False),
+        sa.Column("reason", sa.Text(), nullable=False),
+        sa.Column("alert_id", sa.Integer(), nullable=True),
+        sa.Column("case_id", sa.Integer(), nullable=True),
+        sa.PrimaryKeyConstraint("id", name=op.f("pk_person_reveals")),
+    )
+    with op.batch_alter_table("person_reveals", schema=None) as batch_op:
+        batch_op.create_index("ix_person_reveals_alert", ["alert_id"], unique=False)
+        batch_op.create_index("ix_person_reveals_case", ["case_id"], unique=False)
+
+    op.create_table(
+        "role_permissions",
+        sa.Column("role", sa.String(length=40), nullable=False),
+        sa.Column("permission", sa.String(length=64), nullable=False),
+        sa.PrimaryKeyConstraint("role", "permission", name=op.f("pk_role_permissions")),
+    )
+    op.create_table(
         "suppressions",
         sa.Column("id", sa.Integer(), autoincrement=True, nullable=False),
         sa.Column("force", sa.String(length=16), nullable=False),
@@ -121,6 +222,75 @@ def upgrade() -> None:
     )
     with op.batch_alter_table("suppressions", schema=None) as batch_op:
         batch_op.create_index("ix_suppressions_force_staff", ["force", "staff_id"], unique=False)
+
+    op.create_table(
+        "users",
+        sa.Column("id", sa.Integer(), autoincrement=True, nullable=False),
+        sa.Column("username", sa.String(length=120), nullable=False),
+        sa.Column("display_name", sa.String(length=200), nullable=False),
+        sa.Column("role", sa.String(length=40), nullable=False),
+        sa.Column("force", sa.String(length=16), nullable=True),
+        sa.Column("staff_id", sa.String(length=64), nullable=True),
+        sa.Column("password_hash", sa.String(length=255), nullable=False),
+        sa.Column("active", sa.Boolean(), nullable=False),
+        sa.Column("created_at", custodiet.db.UTCDateTime(), nullable=False),
+        sa.Column("created_by", sa.String(length=120), nullable=True),
+        sa.Column("last_login_at", custodiet.db.UTCDateTime(), nullable=True),
+        sa.Column("disabled_at", custodiet.db.UTCDateTime(), nullable=True),
+        sa.PrimaryKeyConstraint("id", name=op.f("pk_users")),
+        sa.UniqueConstraint("username", name=op.f("uq_users_username")),
+    )
+    with op.batch_alter_table("users", schema=None) as batch_op:
+        batch_op.create_index("ix_users_force_staff", ["force", "staff_id"], unique=False)
+
+    op.create_table(
+        "vetting_clearances",
+        sa.Column("id", sa.Integer(), autoincrement=True, nullable=False),
+        sa.Column("force", sa.String(length=16), nullable=False),
+        sa.Column("staff_id", sa.String(length=64), nullable=False),
+        sa.Column("level", sa.String(length=8), nullable=False),
+        sa.Column("granted", sa.Date(), nullable=False),
+        sa.Column("expires", sa.Date(), nullable=True),
+        sa.Column("status", sa.String(length=16), nullable=False),
+        sa.Column("reason", sa.Text(), nullable=True),
+        sa.Column("review_id", sa.Integer(), nullable=True),
+        sa.Column("recorded_by", sa.String(length=120), nullable=True),
+        sa.Column("recorded_at", custodiet.db.UTCDateTime(), nullable=False),
+        sa.PrimaryKeyConstraint("id", name=op.f("pk_vetting_clearances")),
+    )
+    with op.batch_alter_table("vetting_clearances", schema=None) as batch_op:
+        batch_op.create_index(
+            "ix_vetting_clearances_force_staff", ["force", "staff_id"], unique=False
+        )
+        batch_op.create_index(
+            "uq_vetting_clearances_key", ["force", "staff_id", "level", "granted"], unique=True
+        )
+
+    op.create_table(
+        "vetting_reviews",
+        sa.Column("id", sa.Integer(), autoincrement=True, nullable=False),
+        sa.Column("review_key", sa.String(length=255), nullable=False),
+        sa.Column("force", sa.String(length=16), nullable=False),
+        sa.Column("staff_id", sa.String(length=64), nullable=False),
+        sa.Column("trigger", sa.String(length=32), nullable=False),
+        sa.Column("trigger_ref", sa.String(length=160), nullable=False),
+        sa.Column("trigger_date", sa.Date(), nullable=False),
+        sa.Column("detail", sa.Text(), nullable=False),
+        sa.Column("due_date", sa.Date(), nullable=False),
+        sa.Column("owner", sa.String(length=120), nullable=False),
+        sa.Column("status", sa.String(length=16), nullable=False),
+        sa.Column("decision", sa.String(length=16), nullable=True),
+        sa.Column("reason", sa.Text(), nullable=True),
+        sa.Column("conditions", sa.Text(), nullable=True),
+        sa.Column("decided_by", sa.String(length=120), nullable=True),
+        sa.Column("decided_at", custodiet.db.UTCDateTime(), nullable=True),
+        sa.Column("raised_at", custodiet.db.UTCDateTime(), nullable=False),
+        sa.PrimaryKeyConstraint("id", name=op.f("pk_vetting_reviews")),
+        sa.UniqueConstraint("review_key", name=op.f("uq_vetting_reviews_review_key")),
+    )
+    with op.batch_alter_table("vetting_reviews", schema=None) as batch_op:
+        batch_op.create_index("ix_vetting_reviews_force_staff", ["force", "staff_id"], unique=False)
+        batch_op.create_index("ix_vetting_reviews_status_due", ["status", "due_date"], unique=False)
 
     op.create_table(
         "alert_history",
@@ -160,6 +330,9 @@ def upgrade() -> None:
         sa.Column("outcome", sa.String(length=40), nullable=True),
         sa.Column("outcome_date", sa.Date(), nullable=True),
         sa.Column("barred_list_notified", sa.Date(), nullable=True),
+        sa.Column("referral_required", sa.Boolean(), nullable=False),
+        sa.Column("iopc_reference", sa.String(length=64), nullable=True),
+        sa.Column("iopc_decision_date", sa.Date(), nullable=True),
         sa.Column("details", sa.Text(), nullable=True),
         sa.Column("created_by", sa.String(length=120), nullable=True),
         sa.Column("created_at", custodiet.db.UTCDateTime(), nullable=False),
@@ -169,10 +342,67 @@ def upgrade() -> None:
         sa.PrimaryKeyConstraint("id", name=op.f("pk_allegations")),
     )
     with op.batch_alter_table("allegations", schema=None) as batch_op:
+        batch_op.create_index("ix_allegations_case", ["case_id"], unique=False)
         batch_op.create_index("ix_allegations_force_staff", ["force", "staff_id"], unique=False)
         batch_op.create_index("ix_allegations_received", ["received"], unique=False)
         batch_op.create_index(
             "uq_allegations_force_external", ["force", "external_id"], unique=True
+        )
+
+    op.create_table(
+        "case_alerts",
+        sa.Column("id", sa.Integer(), autoincrement=True, nullable=False),
+        sa.Column("case_id", sa.Integer(), nullable=False),
+        sa.Column("alert_id", sa.Integer(), nullable=False),
+        sa.Column("linked_by", sa.String(length=120), nullable=True),
+        sa.Column("linked_at", custodiet.db.UTCDateTime(), nullable=False),
+        sa.ForeignKeyConstraint(
+            ["case_id"], ["cases.id"], name=op.f("fk_case_alerts_case_id_cases"), ondelete="CASCADE"
+        ),
+        sa.PrimaryKeyConstraint("id", name=op.f("pk_case_alerts")),
+    )
+    with op.batch_alter_table("case_alerts", schema=None) as batch_op:
+        batch_op.create_index("ix_case_alerts_alert", ["alert_id"], unique=False)
+        batch_op.create_index("uq_case_alerts_case_alert", ["case_id", "alert_id"], unique=True)
+
+    op.create_table(
+        "case_members",
+        sa.Column("id", sa.Integer(), autoincrement=True, nullable=False),
+        sa.Column("case_id", sa.Integer(), nullable=False),
+        sa.Column("username", sa.String(length=120), nullable=False),
+        sa.Column("added_by", sa.String(length=120), nullable=True),
+        sa.Column("added_at", custodiet.db.UTCDateTime(), nullable=False),
+        sa.ForeignKeyConstraint(
+            ["case_id"],
+            ["cases.id"],
+            name=op.f("fk_case_members_case_id_cases"),
+            ondelete="CASCADE",
+        ),
+        sa.PrimaryKeyConstraint("id", name=op.f("pk_case_members")),
+    )
+    with op.batch_alter_table("case_members", schema=None) as batch_op:
+        batch_op.create_index("uq_case_members_case_user", ["case_id", "username"], unique=True)
+
+    op.create_table(
+        "case_subjects",
+        sa.Column("id", sa.Integer(), autoincrement=True, nullable=False),
+        sa.Column("case_id", sa.Integer(), nullable=False),
+        sa.Column("force", sa.String(length=16), nullable=False),
+        sa.Column("staff_id", sa.String(length=64), nullable=False),
+        sa.Column("added_by", sa.String(length=120), nullable=True),
+        sa.Column("added_at", custodiet.db.UTCDateTime(), nullable=False),
+        sa.ForeignKeyConstraint(
+            ["case_id"],
+            ["cases.id"],
+            name=op.f("fk_case_subjects_case_id_cases"),
+            ondelete="CASCADE",
+        ),
+        sa.PrimaryKeyConstraint("id", name=op.f("pk_case_subjects")),
+    )
+    with op.batch_alter_table("case_subjects", schema=None) as batch_op:
+        batch_op.create_index("ix_case_subjects_person", ["force", "staff_id"], unique=False)
+        batch_op.create_index(
+            "uq_case_subjects_case_person", ["case_id", "force", "staff_id"], unique=True
         )
 
     # ### end Alembic commands ###
@@ -180,20 +410,65 @@ def upgrade() -> None:
 
 def downgrade() -> None:
     # ### commands auto generated by Alembic - please adjust! ###
+    with op.batch_alter_table("case_subjects", schema=None) as batch_op:
+        batch_op.drop_index("uq_case_subjects_case_person")
+        batch_op.drop_index("ix_case_subjects_person")
+
+    op.drop_table("case_subjects")
+    with op.batch_alter_table("case_members", schema=None) as batch_op:
+        batch_op.drop_index("uq_case_members_case_user")
+
+    op.drop_table("case_members")
+    with op.batch_alter_table("case_alerts", schema=None) as batch_op:
+        batch_op.drop_index("uq_case_alerts_case_alert")
+        batch_op.drop_index("ix_case_alerts_alert")
+
+    op.drop_table("case_alerts")
     with op.batch_alter_table("allegations", schema=None) as batch_op:
         batch_op.drop_index("uq_allegations_force_external")
         batch_op.drop_index("ix_allegations_received")
         batch_op.drop_index("ix_allegations_force_staff")
+        batch_op.drop_index("ix_allegations_case")
 
     op.drop_table("allegations")
     with op.batch_alter_table("alert_history", schema=None) as batch_op:
         batch_op.drop_index("ix_alert_history_alert")
 
     op.drop_table("alert_history")
+    with op.batch_alter_table("vetting_reviews", schema=None) as batch_op:
+        batch_op.drop_index("ix_vetting_reviews_status_due")
+        batch_op.drop_index("ix_vetting_reviews_force_staff")
+
+    op.drop_table("vetting_reviews")
+    with op.batch_alter_table("vetting_clearances", schema=None) as batch_op:
+        batch_op.drop_index("uq_vetting_clearances_key")
+        batch_op.drop_index("ix_vetting_clearances_force_staff")
+
+    op.drop_table("vetting_clearances")
+    with op.batch_alter_table("users", schema=None) as batch_op:
+        batch_op.drop_index("ix_users_force_staff")
+
+    op.drop_table("users")
     with op.batch_alter_table("suppressions", schema=None) as batch_op:
         batch_op.drop_index("ix_suppressions_force_staff")
 
     op.drop_table("suppressions")
+    op.drop_table("role_permissions")
+    with op.batch_alter_table("person_reveals", schema=None) as batch_op:
+        batch_op.drop_index("ix_person_reveals_case")
+        batch_op.drop_index("ix_person_reveals_alert")
+
+    op.drop_table("person_reveals")
+    with op.batch_alter_table("login_attempts", schema=None) as batch_op:
+        batch_op.drop_index("ix_login_attempts_user_ip_at")
+
+    op.drop_table("login_attempts")
+    with op.batch_alter_table("intelligence_reports", schema=None) as batch_op:
+        batch_op.drop_index("ix_intelligence_force_staff")
+        batch_op.drop_index("ix_intelligence_created")
+        batch_op.drop_index("ix_intelligence_alert")
+
+    op.drop_table("intelligence_reports")
     with op.batch_alter_table("import_runs", schema=None) as batch_op:
         batch_op.drop_index("ix_import_runs_force_started")
 
@@ -203,8 +478,18 @@ def downgrade() -> None:
         batch_op.drop_index("ix_cases_force_status")
 
     op.drop_table("cases")
+    with op.batch_alter_table("audit_events", schema=None) as batch_op:
+        batch_op.drop_index("ix_audit_events_subject")
+        batch_op.drop_index("ix_audit_events_object")
+        batch_op.drop_index("ix_audit_events_at")
+        batch_op.drop_index("ix_audit_events_actor_at")
+
+    op.drop_table("audit_events")
     with op.batch_alter_table("alerts", schema=None) as batch_op:
         batch_op.drop_index("ix_alerts_status_score")
+        batch_op.drop_index("ix_alerts_score_id")
+        batch_op.drop_index("ix_alerts_queue_status")
+        batch_op.drop_index("ix_alerts_queue_score")
         batch_op.drop_index("ix_alerts_force_staff")
         batch_op.drop_index("ix_alerts_active_score")
 

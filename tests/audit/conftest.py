@@ -1,0 +1,3 @@
+"""Workbench fixtures shared with tests/web."""
+
+from tests.web.conftest import seed, web  # noqa: F401
