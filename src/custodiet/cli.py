@@ -406,9 +406,9 @@ def evaluate_cmd(
         out.print(table)
 
 
-from custodiet.web.cli import register_commands
+from custodiet.web.cli import register_commands  # noqa: E402 (workbench: users, serve, demo-users)
 
-register_commands(app)  # noqa: E402, E702, I001 (workbench)
+register_commands(app)
 
 if __name__ == "__main__":  # pragma: no cover
     app(sys.argv[1:])

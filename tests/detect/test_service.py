@@ -26,9 +26,13 @@ def _setup(home: Path, db_url: str, tmp_path: Path, **changes: list[list[str]]) 
 def test_alert_carries_evidence_and_narrative(home: Path, db_url: str, tmp_path: Path) -> None:
     lake = _setup(home, db_url, tmp_path)
     outcome = run_detection(lake_path=lake, db_url=db_url)
-    assert outcome.alerts == 1
+    assert outcome.alerts == 2  # the person-level alert and the generic login
     with session_scope(db_url) as session:
-        alert = session.scalars(select(Alert)).one()
+        generic = session.scalars(select(Alert).where(Alert.rule_family == "unknown_account")).one()
+        assert (
+            generic.staff_id == "GENERIC1" and "not in the force's staff list" in generic.narrative
+        )
+        alert = session.scalars(select(Alert).where(Alert.rule_family == "person_focus")).one()
         assert (alert.force, alert.staff_id, alert.nominal_ids) == ("XX", "PC1001", ["N1"])
         assert alert.event_ids == ["RMS:E5"]
         assert {"S001", "S002"} <= set(alert.rule_ids)  # off duty, after involvement
@@ -43,23 +47,26 @@ def test_rerun_updates_the_same_alert_and_keeps_its_disposition(
 ) -> None:
     lake = _setup(home, db_url, tmp_path)
     run_detection(lake_path=lake, db_url=db_url)
+    person = select(Alert).where(Alert.rule_family == "person_focus")
     with session_scope(db_url) as session:
-        alert = session.scalars(select(Alert)).one()
+        alert = session.scalars(person).one()
         alert.status, alert.disposition = "in_review", "substantiated"
         first_id = alert.id
     run_detection(lake_path=lake, db_url=db_url)
     with session_scope(db_url) as session:
-        alert = session.scalars(select(Alert)).one()
+        alert = session.scalars(person).one()
         assert alert.id == first_id and alert.disposition == "substantiated"
-        assert session.query(AlertHistory).count() == 2
+        assert session.query(Alert).count() == 2  # updated in place, not added
+        assert session.query(AlertHistory).filter_by(alert_id=first_id).count() == 2
         assert session.query(DetectionRun).filter_by(is_current=True).count() == 1
 
 
 def test_explained_pattern_stops_raising(home: Path, db_url: str, tmp_path: Path) -> None:
     lake = _setup(home, db_url, tmp_path)
     run_detection(lake_path=lake, db_url=db_url)
+    person = select(Alert).where(Alert.rule_family == "person_focus")
     with session_scope(db_url) as session:
-        alert = session.scalars(select(Alert)).one()
+        alert = session.scalars(person).one()
         session.add(
             Suppression(
                 force="XX",
@@ -71,9 +78,9 @@ def test_explained_pattern_stops_raising(home: Path, db_url: str, tmp_path: Path
             )
         )
     outcome = run_detection(lake_path=lake, db_url=db_url)
-    assert outcome.alerts == 0
+    assert outcome.alerts == 1  # only the generic login is left
     with session_scope(db_url) as session:
-        assert session.scalars(select(Alert)).one().active is False
+        assert session.scalars(person).one().active is False
 
 
 def test_failed_run_leaves_previous_alerts(
@@ -89,7 +96,7 @@ def test_failed_run_leaves_previous_alerts(
     with pytest.raises(RuntimeError):
         run_detection(lake_path=lake, db_url=db_url)
     with session_scope(db_url) as session:
-        assert session.scalars(select(Alert)).one().active is True
+        assert all(a.active for a in session.scalars(select(Alert)))
         runs = {r.status for r in session.scalars(select(DetectionRun))}
         assert runs == {"done", "failed"}
 

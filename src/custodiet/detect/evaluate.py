@@ -45,12 +45,18 @@ class Evaluation:
 
 
 def staff_ranking(alerts: list[dict[str, Any]]) -> list[tuple[str, str]]:
-    """Staff (force, staff_id) ordered by their highest alert score."""
+    """Staff (force, staff_id) in the order an analyst meets them going down the queue."""
     best: dict[tuple[str, str], float] = {}
     for alert in alerts:
         key = (alert["force"], alert["staff_id"])
         best[key] = max(best.get(key, 0.0), float(alert["score"]))
     return sorted(best, key=lambda k: (-best[k], k))
+
+
+def alert_ranking(alerts: list[dict[str, Any]]) -> list[tuple[str, str]]:
+    """The staff member of each alert, highest score first (duplicates kept)."""
+    ordered = sorted(alerts, key=lambda a: (-float(a["score"]), a["staff_id"]))
+    return [(a["force"], a["staff_id"]) for a in ordered]
 
 
 def average_precision(ranking: list[tuple[str, str]], positives: set[tuple[str, str]]) -> float:
@@ -75,7 +81,8 @@ def score_run(
     ranking = staff_ranking(alerts)
     ev.abusers = len(abusers)
     ev.budget = max(1, math.ceil(staff * BUDGET_PER_STAFF))
-    top = set(ranking[: ev.budget])
+    # The budget is counted in alerts: an analyst reviews the first `budget` alerts.
+    top = set(alert_ranking(alerts)[: ev.budget])
     found = top & set(abusers)
     ev.recall_at_budget = len(found) / len(abusers) if abusers else 0.0
     ev.precision_at_budget = len(found) / ev.budget

@@ -75,7 +75,10 @@ def pair_narrative(alert: dict[str, Any], *, involvement_end: datetime | None = 
         text += "; only a team colleague's case or the unit's general remit covers it"
     else:
         text += "; no task explains it"
-    return text + "."
+    text += "."
+    if alert.get("also"):
+        text += f" {alert['also']} other alert(s) about this staff member."
+    return text
 
 
 def breadth_narrative(alert: dict[str, Any]) -> str:
@@ -88,7 +91,10 @@ def breadth_narrative(alert: dict[str, Any]) -> str:
     )
     if rec.get("off_events"):
         text += f"; {rec['off_events']} of these accesses were off duty"
-    return text + "."
+    text += "."
+    if alert.get("also"):
+        text += f" {alert['also']} other alert(s) about this staff member."
+    return text
 
 
 def unknown_account_narrative(alert: dict[str, Any]) -> str:

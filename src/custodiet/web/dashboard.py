@@ -102,12 +102,18 @@ def alerts_chart(fig: DashboardFigures) -> dict[str, Any]:
     return {
         "$schema": SCHEMA,
         "width": "container",
-        "height": 220,
+        "height": {"step": 28},
         "data": {"values": fig.alerts_by_rule_status},
         "mark": {"type": "bar"},
         "encoding": {
             "y": {"field": "rule", "type": "nominal", "title": None, "sort": "-x"},
-            "x": {"field": "alerts", "type": "quantitative", "aggregate": "sum", "title": "Alerts"},
+            "x": {
+                "field": "alerts",
+                "type": "quantitative",
+                "aggregate": "sum",
+                "title": "Alerts",
+                "axis": {"format": "d", "tickMinStep": 1},
+            },
             "color": {
                 "field": "status",
                 "type": "nominal",
@@ -132,7 +138,7 @@ def referral_chart(fig: DashboardFigures) -> dict[str, Any]:
     return {
         "$schema": SCHEMA,
         "width": "container",
-        "height": 160,
+        "height": {"step": 28},
         "data": {"values": values},
         "mark": {"type": "bar"},
         "encoding": {
@@ -146,6 +152,7 @@ def referral_chart(fig: DashboardFigures) -> dict[str, Any]:
                 "field": "allegations",
                 "type": "quantitative",
                 "title": "Allegations due for IOPC referral",
+                "axis": {"format": "d", "tickMinStep": 1},
             },
             "color": {
                 "field": "state",
@@ -176,7 +183,12 @@ def time_to_refer_chart(fig: DashboardFigures) -> dict[str, Any]:
                         "bin": {"step": 1},
                         "title": "Days to refer",
                     },
-                    "y": {"aggregate": "count", "type": "quantitative", "title": "Referrals"},
+                    "y": {
+                        "aggregate": "count",
+                        "type": "quantitative",
+                        "title": "Referrals",
+                        "axis": {"format": "d", "tickMinStep": 1},
+                    },
                 },
             },
             {
@@ -193,7 +205,7 @@ def outcomes_chart(fig: DashboardFigures) -> dict[str, Any]:
     return {
         "$schema": SCHEMA,
         "width": "container",
-        "height": 260,
+        "height": {"step": 28},
         "data": {"values": fig.allegations_outcomes},
         "mark": {"type": "bar"},
         "encoding": {
@@ -203,6 +215,7 @@ def outcomes_chart(fig: DashboardFigures) -> dict[str, Any]:
                 "type": "quantitative",
                 "aggregate": "sum",
                 "title": "Allegations",
+                "axis": {"format": "d", "tickMinStep": 1},
             },
             "color": {
                 "field": "outcome",

@@ -37,10 +37,19 @@ def fmt_date(value: date | datetime | None) -> str:
     return value.strftime("%d %b %Y")
 
 
+LABELS = {
+    "apsp": "APSP (abuse of position for a sexual purpose)",
+    "iopc": "IOPC",
+    "pcso": "PCSO",
+}
+
+
 def humanise(value: str | None) -> str:
-    """A code such as 'gross_misconduct' as 'Gross misconduct'."""
+    """A code such as 'gross_misconduct' as 'Gross misconduct' ('apsp' as 'APSP (...)')."""
     if not value:
         return ""
+    if value in LABELS:
+        return LABELS[value]
     text = value.replace("_", " ")
     return text[:1].upper() + text[1:]
 

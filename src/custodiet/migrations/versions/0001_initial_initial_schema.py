@@ -12,7 +12,6 @@ from alembic import op
 
 import custodiet.db
 
-
 revision: str = "0001_initial"
 down_revision: str | None = None
 branch_labels: str | Sequence[str] | None = None
