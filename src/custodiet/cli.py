@@ -9,6 +9,7 @@ from typing import Annotated
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 from rich.progress import (
     BarColumn,
     Progress,
@@ -106,15 +107,26 @@ def import_(
                     progress=report,
                 )
             except PackageRefused as exc:
-                console.print(f"[red]refused[/red] {exc}")
+                console.print(f"[red]refused[/red] {escape(str(exc))}", soft_wrap=True)
                 failed = True
                 continue
+        _sync_register(settings, result.force)
         if as_json:
             out.print_json(data=result.as_json()) if False else print(json.dumps(result.as_json()))
         else:
             _print_import(result)
     if failed:
         raise typer.Exit(code=1)
+
+
+def _sync_register(settings: Settings, force: str) -> None:
+    """Bring the package's historical allegations into the PSD register (idempotent)."""
+    from custodiet.cases.sync import sync_imported_allegations
+    from custodiet.db import session_scope
+    from custodiet.lake.store import open_lake
+
+    with open_lake(settings.lake_path) as con, session_scope(settings.db_url) as session:
+        sync_imported_allegations(session=session, lake_con=con, force=force)
 
 
 def _print_import(result: object) -> None:
