@@ -378,6 +378,10 @@ class DetectionEngine:
         self.x(f"""CREATE OR REPLACE TEMP TABLE pair_links AS
             SELECT force, staff_id, subject_kind, subject_id,
               min(ended) FILTER (WHERE rule IN ({strong_link})) AS strong_end,
+              -- how deep the documented involvement was: days between its start and end
+              coalesce(date_diff('second', min(lo) FILTER (WHERE rule IN ({strong_link})),
+                                 max(ended) FILTER (WHERE rule IN ({strong_link}))) / 86400.0,
+                       0) AS involvement_days,
               min(ended) FILTER (WHERE rule IN ('team_tasking', 'supervises_tasked')) AS team_end
             FROM links GROUP BY ALL""")
         self.x("""CREATE OR REPLACE TEMP TABLE seen_in_custody AS
@@ -391,7 +395,8 @@ class DetectionEngine:
               coalesce(sc.released + INTERVAL 24 HOUR < a.ts, false) AS after_release,
               coalesce(pl.team_end < a.ts, false)
                 AND NOT coalesce(list_contains(st.rules, 'team_tasking'), false) AS after_team,
-              pl.staff_id IS NULL AS never_linked
+              pl.staff_id IS NULL AS never_linked,
+              coalesce(pl.involvement_days, 0) AS involvement_days
             FROM acc a JOIN acc_status st USING (aid) JOIN duty d USING (aid)
             LEFT JOIN pair_links pl ON pl.force = a.force AND pl.staff_id = a.staff_id
               AND pl.subject_kind = a.subject_kind AND pl.subject_id = a.subject_id
@@ -457,6 +462,7 @@ class DetectionEngine:
               count(*) FILTER (WHERE x.rostered AND NOT x.on_duty) AS off_events,
               count(*) FILTER (WHERE x.after_involvement) AS inv_events,
               count(DISTINCT x.day) FILTER (WHERE x.after_involvement) AS inv_days,
+              max(x.involvement_days) AS involvement_days,
               count(*) FILTER (WHERE x.after_release) AS rel_events,
               count(DISTINCT x.day) FILTER (WHERE x.after_release) AS rel_days,
               count(*) FILTER (WHERE x.after_team AND NOT x.after_involvement) AS team_after_events,
@@ -496,7 +502,10 @@ class DetectionEngine:
               * (
                 ({w_days} * log2(1 + days) + {w_events} * log2(1 + events)) * (0.4 + r_days)
                 + {w_off} * log2(1 + off_x) * (0.3 + r_off_x)
+                -- a brief involvement (attending for an hour) makes later access stranger
+                -- than a long one (investigating for weeks, then loose ends)
                 + {w_inv} * log2(1 + inv_days) * (0.3 + r_inv_days)
+                  * greatest(0.3, least(1.2, 1.2 - 0.3 * log2(1 + involvement_days)))
                 + {w_rel} * log2(1 + rel_days) * (0.3 + r_rel_days)
                 + 0.7 * {w_inv} * log2(1 + team_after_days) * (0.3 + r_team_after_days)
                 + {w_dor} * log2(1 + dormant_days) * (0.3 + r_dormant_days)
@@ -673,6 +682,9 @@ class DetectionEngine:
                 * (1 + min(float(rec["z"]), 10) / 5)
                 * float(rec["mean_v"] or 0.5)
             )
+            # Where looking broadly is the unit's everyday work (a high peer median), trawling
+            # is far harder to tell from work: the alert stays, ranked lower.
+            raw /= 1 + float(rec["med"]) / 5
             score = round(100 * (1 - math.exp(-raw / 2.5)), 1)
             reasons = [
                 f"looked up {rec['people']} vulnerable people with no link to their work; "
