@@ -471,6 +471,7 @@ class DetectionEngine:
               count(*) FILTER (WHERE x.action = 'search' OR sl.search_led) AS search_events,
               count(DISTINCT x.day) FILTER (WHERE x.dormant) AS dormant_days,
               count(*) FILTER (WHERE x.explained) AS weak_events,
+              count(*) FILTER (WHERE list_contains(x.rules, 'unit_remit')) AS remit_events,
               bool_and(x.never_linked) AS never_linked,
               coalesce(any_value(n.v), {no_marker}) AS v,
               any_value(n.district) IS NOT NULL AND any_value(n.district) = any_value(s.home_district) AS near_home,
@@ -497,17 +498,23 @@ class DetectionEngine:
             SELECT *,
               off_events::DOUBLE / greatest(rostered_events, 1) AS off_share,
               (0.5 + 0.5 * v)
-              * (1 - 0.3 * weak_events::DOUBLE / events)
               * CASE WHEN days = 1 THEN 0.6 ELSE 1.0 END
               * (
+                -- repetition: softened when a weak explanation covers the accesses
                 ({w_days} * log2(1 + days) + {w_events} * log2(1 + events)) * (0.4 + r_days)
+                  * (1 - 0.5 * weak_events::DOUBLE / events)
+                -- timing against involvement: a unit remit does not depend on involvement, so
+                -- "after it ended" means little where the remit covers the access
+                + (
+                  -- a brief involvement (attending for an hour) makes later access stranger
+                  -- than a long one (investigating for weeks, then loose ends)
+                  {w_inv} * log2(1 + inv_days) * (0.3 + r_inv_days)
+                    * greatest(0.3, least(1.2, 1.2 - 0.3 * log2(1 + involvement_days)))
+                  + 0.7 * {w_inv} * log2(1 + team_after_days) * (0.3 + r_team_after_days)
+                  + {w_rel} * log2(1 + rel_days) * (0.3 + r_rel_days)
+                ) * (1 - 0.6 * remit_events::DOUBLE / events)
+                -- context: none of it is explained by a remit
                 + {w_off} * log2(1 + off_x) * (0.3 + r_off_x)
-                -- a brief involvement (attending for an hour) makes later access stranger
-                -- than a long one (investigating for weeks, then loose ends)
-                + {w_inv} * log2(1 + inv_days) * (0.3 + r_inv_days)
-                  * greatest(0.3, least(1.2, 1.2 - 0.3 * log2(1 + involvement_days)))
-                + {w_rel} * log2(1 + rel_days) * (0.3 + r_rel_days)
-                + 0.7 * {w_inv} * log2(1 + team_after_days) * (0.3 + r_team_after_days)
                 + {w_dor} * log2(1 + dormant_days) * (0.3 + r_dormant_days)
                 + CASE WHEN never_linked THEN {w_nl} ELSE 0 END
                 + CASE WHEN search_events > 0 THEN {w_ns} ELSE 0 END
