@@ -46,8 +46,13 @@ def make_package(folder: Path, events: int, staff: int) -> Path:
                FROM range({events}) t(i)) TO '{folder / "access_events.csv"}' (HEADER)"""
     )
     con.close()
-    write_manifest(folder, force_code="BX", force_name="Bench", period_start=date(2026, 1, 1),
-                   period_end=date(2026, 3, 31))
+    write_manifest(
+        folder,
+        force_code="BX",
+        force_name="Bench",
+        period_start=date(2026, 1, 1),
+        period_end=date(2026, 3, 31),
+    )
     return folder
 
 
@@ -61,8 +66,10 @@ def main() -> None:
         root = Path(tmp)
         t0 = time.perf_counter()
         pkg = make_package(root / "pkg", args.events, args.staff)
-        print(f"generated {args.events:,} events in {time.perf_counter() - t0:.1f}s "
-              f"({(pkg / 'access_events.csv').stat().st_size / 1e6:.0f} MB)")
+        print(
+            f"generated {args.events:,} events in {time.perf_counter() - t0:.1f}s "
+            f"({(pkg / 'access_events.csv').stat().st_size / 1e6:.0f} MB)"
+        )
         csv_path = pkg / "access_events.csv"
         con = duckdb.connect()
         t0 = time.perf_counter()
@@ -86,10 +93,14 @@ def main() -> None:
         rate = args.events / first_s
         print(f"{'step':44} {'seconds':>8} {'events/s':>12}")
         print(f"{'DuckDB bare read_csv (typed, count)':44} {bare:8.2f} {args.events / bare:12,.0f}")
-        print(f"{'DuckDB bare read_csv (all_varchar, count)':44} {bare_varchar:8.2f} "
-              f"{args.events / bare_varchar:12,.0f}")
+        print(
+            f"{'DuckDB bare read_csv (all_varchar, count)':44} {bare_varchar:8.2f} "
+            f"{args.events / bare_varchar:12,.0f}"
+        )
         print(f"{'custodiet import (hash, validate, merge)':44} {first_s:8.2f} {rate:12,.0f}")
-        print(f"{'custodiet re-import (all unchanged)':44} {again_s:8.2f} {args.events / again_s:12,.0f}")
+        print(
+            f"{'custodiet re-import (all unchanged)':44} {again_s:8.2f} {args.events / again_s:12,.0f}"
+        )
         print(f"import / bare read = {first_s / bare:.1f}x")
 
 

@@ -1,9 +1,10 @@
 """Route-by-route authorisation: each role sees exactly what it should, anonymous nothing,
-and nobody ever sees alerts, intelligence or cases about themselves."""
+and nobody ever sees alerts, intelligence, cases or vetting about themselves."""
 
 from __future__ import annotations
 
 import re
+from dataclasses import fields
 
 import pytest
 from fastapi.routing import iter_route_contexts
@@ -18,6 +19,9 @@ ALERT_READERS = SY_ALERT_READERS | {"other_head"}
 HEADS = {"head", "subject_head", "head2", "other_head"}
 CASE_READERS = HEADS | {"investigator", "investigator2"}
 DASHBOARD = HEADS | {"inspector"}
+SY_VETTING_READERS = {"head", "subject_head", "head2", "vetting"}
+VETTING_READERS = SY_VETTING_READERS | {"other_head"}
+RETURN_READERS = HEADS | {"inspector"}
 EVERYONE = set(USERS)
 
 
@@ -83,6 +87,24 @@ def matrix(w: World) -> dict[str, dict[str, int]]:
         "/api/audit": only({"auditor"}),
         "/admin/users": only({"admin"}),
         "/api/users": only({"admin"}),
+        "/vetting": only(VETTING_READERS),
+        "/vetting?status=all": only(VETTING_READERS),
+        "/api/vetting/backlog": only(VETTING_READERS),
+        "/api/vetting/reviews": only(VETTING_READERS),
+        f"/vetting/reviews/{w.v1}": only(SY_VETTING_READERS, hidden={"other_head"}),
+        f"/vetting/reviews/{w.v_self}": only(
+            SY_VETTING_READERS - {"subject_head"}, hidden={"subject_head", "other_head"}
+        ),
+        f"/vetting/reviews/{w.v_xx}": only({"other_head"}, hidden=SY_VETTING_READERS),
+        "/vetting/people/SY/PC1002": only(SY_VETTING_READERS, hidden={"other_head"}),
+        "/vetting/people/SY/PC1003": only(
+            SY_VETTING_READERS - {"subject_head"}, hidden={"subject_head", "other_head"}
+        ),
+        "/vetting/people/XX/XX9": only({"other_head"}, hidden=SY_VETTING_READERS),
+        "/vetting/people/SY/NOBODY": only(set(), hidden=VETTING_READERS),
+        "/reports/return": only(RETURN_READERS),
+        "/reports/return?format=csv": only(RETURN_READERS),
+        "/api/reports/return": only(RETURN_READERS),
     }
     return m
 
@@ -97,29 +119,38 @@ MY_MODULES = (
     "custodiet.intelligence.",
     "custodiet.audit.",
     "custodiet.users.",
+    "custodiet.vetting.",
+    "custodiet.reports.",
 )
 
 
 def _mine(ctx: object) -> bool:
-    """Whether a route belongs to the workbench (vetting and reports test their own)."""
+    """Whether a route belongs to the workbench (every domain the app serves)."""
     endpoint = getattr(ctx, "endpoint", None)
     return getattr(endpoint, "__module__", "").startswith(MY_MODULES)
 
 
-def _template(path: str) -> str:
-    path = path.split("?")[0]
-    return re.sub(r"/\d+", "/{id}", path)
+def _route_pattern(route_path: str) -> re.Pattern[str]:
+    """A route's path as a regex: each {parameter} matches one path segment."""
+    parts = re.split(r"(\{[^}]+\})", route_path)
+    return re.compile(
+        "".join("[^/]+" if p.startswith("{") else re.escape(p) for p in parts if p) + "$"
+    )
 
 
 def test_every_get_route_is_in_the_matrix(web: Web) -> None:
-    w = World(*range(1, 13))
-    covered = {_template(p) for p in matrix(w)} | set(PUBLIC)
+    w = World(*range(1, len(fields(World)) + 1))
+    covered = {p.split("?")[0] for p in matrix(w)} | set(PUBLIC)
+    served: set[str] = set()
     for ctx in iter_route_contexts(web.app.routes):
         methods = getattr(ctx, "methods", None) or set()
         if "GET" in methods and _mine(ctx):
-            assert re.sub(r"\{[^}]+\}", "{id}", ctx.path) in covered, (
-                f"{ctx.path} has no authorisation test"
-            )
+            path = ctx.path or ""
+            served.add(path)
+            pattern = _route_pattern(path)
+            assert any(pattern.match(p) for p in covered), f"{path} has no authorisation test"
+    # The app serves every domain's pages (the vetting and returns routers are wired in).
+    assert {"/alerts", "/vetting", "/api/vetting/backlog", "/reports/return"} <= served
 
 
 def test_route_by_route(web: Web, subtests: pytest.Subtests) -> None:
@@ -163,10 +194,27 @@ def test_nobody_sees_themselves_in_lists(web: Web) -> None:
         text = head_subject.get(path).text
         assert "PC1003" not in text, path
     assert "About a head" in web.client("head").get("/cases?status=").text
+    # Vetting: a head of standards never sees their own reviews; another force's head sees
+    # none of this force's.
+    for path in ("/vetting?status=all", "/api/vetting/reviews?status=all", "/api/vetting/backlog"):
+        text = head_subject.get(path).text
+        assert "PC1003" not in text, path
+    for path in ("/vetting?status=all", "/api/vetting/reviews?status=all"):
+        assert "PC1002" in head_subject.get(path).text, path
+        assert "PC1003" in web.client("head").get(path).text, path
+        other = web.client("other_head").get(path).text
+        assert "XX9" in other and "PC100" not in other, path
     # Counts by status exclude the user's own alerts too.
     counts = subject.get("/api/alerts?status=all").json()["counts"]
     assert counts["all"] == 2  # a1 and a_head_self; not a_self, not force XX
     assert w.a_self
+
+
+def test_nav_shows_vetting_and_returns_to_who_may_use_them(web: Web) -> None:
+    for user in USERS:
+        page = web.client(user).get("/account").text
+        assert ('href="/vetting"' in page) == (user in VETTING_READERS), user
+        assert ('href="/reports/return"' in page) == (user in RETURN_READERS), user
 
 
 def test_inspector_sees_figures_never_a_person(web: Web) -> None:
@@ -199,6 +247,12 @@ def test_writes_need_permission_and_csrf(web: Web) -> None:
             {"investigator2", "other_head", "subject_head", "head2"},
         ),
         "/admin/users/vetting/enable": ({}, {"admin"}, set()),
+        f"/vetting/reviews/{w.v1}/decide": (
+            {"decision": "continue", "reason": "no risk"},
+            {"vetting"},
+            set(),
+        ),
+        "/vetting/reviews/raise": ({}, {"vetting"}, set()),
     }
     for user in [*USERS, None]:
         client = web.client(user)
@@ -217,6 +271,8 @@ def test_every_post_route_refuses_a_missing_csrf_token(web: Web) -> None:
     w = build_world(web.db_url)
     head = web.client("head")
     admin = web.client("admin")
+    vetting = web.client("vetting")
+    posted = set()
     for ctx in iter_route_contexts(web.app.routes):
         if "POST" not in (getattr(ctx, "methods", None) or set()) or not _mine(ctx):
             continue
@@ -225,9 +281,16 @@ def test_every_post_route_refuses_a_missing_csrf_token(web: Web) -> None:
             .replace("{case_id}", str(w.c1))
             .replace("{allegation_id}", str(w.allegation1))
             .replace("{username}", "vetting")
+            .replace("{review_id}", str(w.v1))
         )
-        client = admin if path.startswith("/admin") else head
+        assert "{" not in path, f"no value for {path}"
+        # A user who may make the change, so that only the token can be what refuses it.
+        client = (
+            admin if path.startswith("/admin") else vetting if path.startswith("/vetting") else head
+        )
         resp = client.post(path, data={"x": "1"})
         assert resp.status_code == 403, f"POST {path} without CSRF: {resp.status_code}"
         resp = client.post(path, data={"x": "1", "csrf_token": "forged"})
         assert resp.status_code == 403, f"POST {path} with a forged CSRF token: {resp.status_code}"
+        posted.add(ctx.path)
+    assert {"/vetting/reviews/raise", "/vetting/reviews/{review_id}/decide"} <= posted

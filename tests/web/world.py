@@ -1,8 +1,10 @@
-"""A small world for authorisation tests: alerts, cases and intelligence about known people."""
+"""A small world for authorisation tests: alerts, cases, intelligence and vetting about known
+people."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import timedelta
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -13,6 +15,8 @@ from custodiet.intelligence.service import create_report
 from custodiet.users.models import User
 from custodiet.users.principal import Principal
 from custodiet.users.service import principal_for, role_permissions
+from custodiet.vetting.models import VettingReview
+from custodiet.vetting.service import record_clearance
 from tests.web.seed import make_alert
 
 
@@ -39,10 +43,41 @@ class World:
     i1: int  # about PC1002
     i_self: int  # about PC1001 (subject_analyst)
     allegation1: int  # APSP allegation in c1
+    v1: int  # vetting review of SY PC1002 (who holds a workbench clearance)
+    v_self: int  # vetting review of SY PC1003: subject_head's own
+    v_xx: int  # vetting review in force XX
+
+
+def vetting_review(s: Session, *, force: str, staff_id: str, key: str) -> VettingReview:
+    """An open post-move review of a person with a current clearance on the workbench."""
+    today = utcnow().date()
+    record_clearance(
+        session=s,
+        force=force,
+        staff_id=staff_id,
+        level="NPPV2",
+        granted=today - timedelta(days=400),
+        expires=today + timedelta(days=3000),
+        by="vetting",
+    )
+    review = VettingReview(
+        review_key=key,
+        force=force,
+        staff_id=staff_id,
+        trigger="post_move",
+        trigger_ref=key,
+        trigger_date=today - timedelta(days=3),
+        detail="moved to a designated post",
+        due_date=today + timedelta(days=11),
+        owner="vetting unit",
+    )
+    s.add(review)
+    s.flush()
+    return review
 
 
 def build_world(db_url: str) -> World:
-    """Seed alerts, cases and intelligence through the services."""
+    """Seed alerts, cases, intelligence and vetting (through the services where there is one)."""
     with session_scope(db_url) as s:
         head, other_head, analyst = (principal(s, n) for n in ("head", "other_head", "analyst"))
         a1 = make_alert(s, staff_id="PC1002")
@@ -98,6 +133,9 @@ def build_world(db_url: str) -> World:
             summary="About the analyst",
             **grading,
         )
+        v1 = vetting_review(s, force="SY", staff_id="PC1002", key="world-v1")
+        v_self = vetting_review(s, force="SY", staff_id="PC1003", key="world-v-self")
+        v_xx = vetting_review(s, force="XX", staff_id="XX9", key="world-v-xx")
         s.flush()
         return World(
             a1=a1.id,
@@ -112,4 +150,7 @@ def build_world(db_url: str) -> World:
             i1=i1.id,
             i_self=i_self.id,
             allegation1=allegation.id,
+            v1=v1.id,
+            v_self=v_self.id,
+            v_xx=v_xx.id,
         )

@@ -30,6 +30,7 @@ from custodiet.fdp.schema import TABLES, Table
 from custodiet.ingest.models import ImportRun
 from custodiet.ingest.validate import (
     TimePolicy,
+    hour_offsets_sql,
     key_expr,
     row_hash_expr,
     sql_str,
@@ -198,9 +199,16 @@ class PackageImporter:
                 f"manifest says {item.rows} rows, file has {counts.rows}: rows were added or lost",
                 file=item.name,
             )
+        offsets = hour_offsets_sql(table, self.policy)
+        if offsets:
+            self.con.execute(offsets)
+        select_sql = validation_select(
+            table, extra, self.policy, self.rowid_base, hour_offsets=offsets is not None
+        )
+        # ORDER BY keeps the staged order, so that rowid order is record order.
         self.con.execute(
             f"CREATE OR REPLACE TEMP TABLE val AS SELECT *, {row_hash_expr(table)} AS _hash "
-            f"FROM ({validation_select(table, extra, self.policy, self.rowid_base)})"
+            f"FROM ({select_sql}) ORDER BY _rec"
         )
         invalid = self._count("val WHERE _reason IS NOT NULL")
         dup_changed, dup_same = self._flag_duplicates(table)

@@ -27,7 +27,7 @@ SESSION_MAX_AGE = 8 * 3600  # one working shift
 
 
 def routers() -> list[APIRouter]:
-    """Every router the app serves. Other domains append theirs here (vetting, reports...)."""
+    """Every router the app serves."""
     from custodiet.alerts.views import api as alerts_api
     from custodiet.alerts.views import pages as alerts_pages
     from custodiet.audit.views import api as audit_api
@@ -36,8 +36,12 @@ def routers() -> list[APIRouter]:
     from custodiet.cases.views import pages as cases_pages
     from custodiet.intelligence.views import api as intelligence_api
     from custodiet.intelligence.views import pages as intelligence_pages
+    from custodiet.reports.views import api as reports_api
+    from custodiet.reports.views import pages as reports_pages
     from custodiet.users.views import api as users_api
     from custodiet.users.views import pages as users_pages
+    from custodiet.vetting.views import api as vetting_api
+    from custodiet.vetting.views import pages as vetting_pages
     from custodiet.web.views import api as web_api
     from custodiet.web.views import pages as web_pages
 
@@ -54,9 +58,10 @@ def routers() -> list[APIRouter]:
         audit_api,
         users_pages,
         users_api,
-        # Append further routers here, e.g.:
-        #   from custodiet.vetting.views import router as vetting_router
-        #   vetting_router,
+        vetting_pages,
+        vetting_api,
+        reports_pages,
+        reports_api,
     ]
 
 
