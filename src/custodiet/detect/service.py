@@ -97,16 +97,43 @@ def attach_evidence(con: Any, alerts: list[dict[str, Any]]) -> None:
     )
     con.register("wanted", wanted)
     con.register("breadth_people", breadth_people)
+    # Evidence: the unexplained accesses to the person; the searches that found them (the
+    # ten minutes before each); and views of occurrences naming the person in the same span.
     rows = con.execute(f"""
         WITH subjects AS (
           SELECT w.idx, w.force, w.staff_id, coalesce(w.nominal_id, b.nominal_id) AS nominal_id
           FROM wanted w LEFT JOIN breadth_people b ON b.idx = w.idx),
-        ev AS (
-          SELECT s.idx, r.system_id, r.event_id, r.ts, r.action, r.subject_id AS nominal_id,
-            r.on_duty, r.rostered, r.explained, r.rules, r.after_involvement, r.after_release,
-            row_number() OVER (PARTITION BY s.idx ORDER BY r.ts) AS k
+        person_ev AS (
+          SELECT s.idx, s.force, s.staff_id, r.system_id, r.event_id, r.ts, r.action,
+            r.subject_id AS nominal_id, r.on_duty, r.rostered, r.explained, r.rules,
+            r.after_involvement, r.after_release
           FROM subjects s JOIN resid r ON r.force = s.force AND r.staff_id = s.staff_id
-            AND r.subject_kind = 'N' AND r.subject_id = s.nominal_id)
+            AND r.subject_kind = 'N' AND r.subject_id = s.nominal_id),
+        span AS (
+          SELECT idx, min(ts) AS t0, max(ts) AS t1 FROM person_ev GROUP BY idx),
+        occurrence_ev AS (
+          SELECT s.idx, r.system_id, r.event_id, r.ts, r.action, s.nominal_id, r.on_duty,
+            r.rostered, r.explained, r.rules, r.after_involvement, r.after_release
+          FROM subjects s
+          JOIN occurrence_nominals n ON n.force = s.force AND n.nominal_id = s.nominal_id
+          JOIN resid r ON r.force = s.force AND r.staff_id = s.staff_id
+            AND r.subject_kind = 'O' AND r.subject_id = n.occurrence_id
+          JOIN span sp ON sp.idx = s.idx
+            AND r.ts BETWEEN sp.t0 - INTERVAL 1 DAY AND sp.t1 + INTERVAL 1 DAY),
+        search_ev AS (
+          SELECT DISTINCT p.idx, e.system_id, e.event_id, e.ts, e.action, p.nominal_id,
+            p.on_duty, p.rostered, false AS explained, NULL::VARCHAR[] AS rules,
+            p.after_involvement, p.after_release
+          FROM person_ev p JOIN access_events e ON e.force = p.force
+            AND e.staff_id = p.staff_id AND e.action = 'search'
+            AND e.ts BETWEEN p.ts - INTERVAL 10 MINUTE AND p.ts),
+        ev AS (
+          SELECT *, row_number() OVER (PARTITION BY idx ORDER BY ts, event_id) AS k FROM (
+            SELECT DISTINCT ON (idx, system_id, event_id) * FROM (
+              SELECT idx, system_id, event_id, ts, action, nominal_id, on_duty, rostered,
+                explained, rules, after_involvement, after_release FROM person_ev
+              UNION ALL SELECT * FROM occurrence_ev
+              UNION ALL SELECT * FROM search_ev)))
         SELECT idx, system_id, event_id, ts, action, nominal_id, on_duty, rostered, explained,
           rules, after_involvement, after_release
         FROM ev WHERE k <= {MAX_EVIDENCE_EVENTS} ORDER BY idx, ts""").fetchall()
