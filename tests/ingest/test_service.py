@@ -246,3 +246,17 @@ def test_two_forces_share_staff_ids_without_collision(
     mon = status["forces"][0]["monitoring"]
     assert mon["no_audit_feed"] == ["BWV (Body-worn video store)"]
     assert status["forces"][0]["unknown_accounts"] == [{"staff_id": "GENERIC1", "events": 1}]
+
+
+def test_a_typo_year_falls_back_to_per_row_time_zones(
+    home: Path, db_url: str, tmp_path: Path
+) -> None:
+    events = [
+        SMALL["access_events.csv"][0],
+        ["E1", "RMS", "PC1001", "2026-07-01T10:00:00", "view", "nominal", "N1", "", ""],
+        ["E2", "RMS", "PC1001", "0206-07-01T10:00:00", "view", "nominal", "N1", "", ""],
+    ]
+    _import(home, db_url, write_small_package(tmp_path / "p", access_events=events))
+    ts = dict(_lake(home, "SELECT event_id, ts::VARCHAR FROM access_events"))
+    assert ts["E1"] == "2026-07-01 09:00:00"  # BST, converted per row this time
+    assert ts["E2"].startswith("0206-07-01")

@@ -200,15 +200,16 @@ class PackageImporter:
                 file=item.name,
             )
         offsets = hour_offsets_sql(table, self.policy)
+        use_offsets = False
         if offsets:
             self.con.execute(offsets)
+            use_offsets = self._count("tz_hours") > 0 or self._count("stg") == 0
         select_sql = validation_select(
-            table, extra, self.policy, self.rowid_base, hour_offsets=offsets is not None
+            table, extra, self.policy, self.rowid_base, hour_offsets=use_offsets
         )
-        # ORDER BY keeps the staged order, so that rowid order is record order.
         self.con.execute(
             f"CREATE OR REPLACE TEMP TABLE val AS SELECT *, {row_hash_expr(table)} AS _hash "
-            f"FROM ({select_sql}) ORDER BY _rec"
+            f"FROM ({select_sql})"
         )
         invalid = self._count("val WHERE _reason IS NOT NULL")
         dup_changed, dup_same = self._flag_duplicates(table)

@@ -13,6 +13,7 @@ from custodiet.lake.store import quote
 
 TIME_WITH_ZONE = r"\d{1,2}:\d{2}(:\d{2}(\.\d+)?)?\s*(Z|z|[+-]\d{2}(:?\d{2})?)$"
 YES = ("yes", "y", "true", "1")
+MAX_HOURS = 2_000_000
 NO = ("no", "n", "false", "0")
 
 
@@ -141,19 +142,24 @@ def hour_offsets_sql(table: Table, policy: TimePolicy) -> str | None:
     forward) and the autumn overlap (earliest or latest) the same way as per row for zones
     whose changes fall on the hour, as the UK's do.
     """
-    hours = [
-        f"SELECT DISTINCT date_trunc('hour', try_cast(NULLIF(trim(stg.{quote(c.name)}), '') "
-        f"AS TIMESTAMP)) AS h FROM stg"
+    casts = [
+        f"try_cast(NULLIF(trim(stg.{quote(c.name)}), '') AS TIMESTAMP)"
         for c in table.columns
         if c.kind is Kind.TIMESTAMP
     ]
-    if not hours:
+    if not casts:
         return None
+    # One pass for the range (cheaper than DISTINCT), then every hour in it; a range of
+    # more than MAX_HOURS (a typo'd year) falls back to per-row conversion.
+    lo = "least(" + ", ".join(f"min({c})" for c in casts) + ")"
+    hi = "greatest(" + ", ".join(f"max({c})" for c in casts) + ")"
     mid = "(h + INTERVAL 30 MINUTE)"
     return (
-        f"CREATE OR REPLACE TEMP TABLE tz_hours AS SELECT h, "
-        f"{local_to_utc(mid, policy)} - {mid} AS off FROM ({' UNION '.join(hours)}) "
-        "WHERE h IS NOT NULL"
+        f"CREATE OR REPLACE TEMP TABLE tz_hours AS "
+        f"WITH span AS (SELECT {lo} AS lo, {hi} AS hi FROM stg) "
+        f"SELECT h, {local_to_utc(mid, policy)} - {mid} AS off "
+        f"FROM (SELECT unnest(generate_series(date_trunc('hour', lo), date_trunc('hour', hi), "
+        f"INTERVAL 1 HOUR)) AS h FROM span WHERE date_diff('hour', lo, hi) <= {MAX_HOURS})"
     )
 
 
