@@ -17,6 +17,9 @@ import duckdb
 from custodiet.detect.rules import Rule, load_rules
 from custodiet.ingest.validate import sql_str
 
+# A person-level pattern becomes an alert from this raw score (alert score 50) upwards: below
+# it an analyst working down a queue of one alert per hundred staff would never reach it.
+MIN_PAIR_RAW = 3.5
 STRONG_LINK_RULES = ("tasked_on_occurrence", "created_occurrence", "custody_dealt")
 
 
@@ -148,7 +151,7 @@ class DetectionEngine:
         self.x("""CREATE OR REPLACE TEMP TABLE force_period AS
             SELECT force, min(ts) AS first_ts, max(ts) AS last_ts FROM access_events GROUP BY force""")
         self.x("""CREATE OR REPLACE TEMP TABLE acc AS
-            SELECT row_number() OVER () AS aid, e.force, e.system_id, e.event_id, e.staff_id, e.ts,
+            SELECT e.rowid AS aid, e.force, e.system_id, e.event_id, e.staff_id, e.ts,
               e.action, e.entity_type, e.query,
               CASE WHEN e.entity_type = 'occurrence' THEN 'O' ELSE 'N' END AS subject_kind,
               CASE WHEN e.entity_type = 'custody' THEN c.nominal_id ELSE e.entity_id END AS subject_id
@@ -454,39 +457,49 @@ class DetectionEngine:
         w_nh = float(r["near_home"].param("weight")) if self.on("near_home") else 0.0
         w_dor = float(r["dormant_record"].param("weight")) if self.on("dormant_record") else 0.0
         no_marker = float(r["vulnerability"].parameters.get("no_marker_weight", 0.35))
-        self.x(f"""CREATE OR REPLACE TEMP TABLE pairs AS
-            SELECT x.force, x.staff_id, x.subject_id AS nominal_id,
-              count(*) AS events, count(DISTINCT x.day) AS days,
-              min(x.ts) AS first_ts, max(x.ts) AS last_ts,
+        # Two steps: per pair and day, then per pair (distinct-day counts without DISTINCT).
+        self.x("""CREATE OR REPLACE TEMP TABLE pair_days AS
+            SELECT x.force, x.staff_id, x.subject_id AS nominal_id, x.day,
+              count(*) AS events, min(x.ts) AS first_ts, max(x.ts) AS last_ts,
               count(*) FILTER (WHERE x.rostered) AS rostered_events,
               count(*) FILTER (WHERE x.rostered AND NOT x.on_duty) AS off_events,
               count(*) FILTER (WHERE x.after_involvement) AS inv_events,
-              count(DISTINCT x.day) FILTER (WHERE x.after_involvement) AS inv_days,
               max(x.involvement_days) AS involvement_days,
               count(*) FILTER (WHERE x.after_release) AS rel_events,
-              count(DISTINCT x.day) FILTER (WHERE x.after_release) AS rel_days,
               count(*) FILTER (WHERE x.after_team AND NOT x.after_involvement) AS team_after_events,
-              count(DISTINCT x.day) FILTER (WHERE x.after_team AND NOT x.after_involvement)
-                AS team_after_days,
               count(*) FILTER (WHERE x.action = 'search' OR sl.search_led) AS search_events,
-              count(DISTINCT x.day) FILTER (WHERE x.dormant) AS dormant_days,
+              bool_or(x.dormant) AS dormant,
               count(*) FILTER (WHERE x.explained) AS weak_events,
               count(*) FILTER (WHERE list_contains(x.rules, 'unit_remit')) AS remit_events,
+              bool_and(x.never_linked) AS never_linked
+            FROM resid x LEFT JOIN search_led sl ON sl.aid = x.aid
+            WHERE x.subject_kind = 'N'
+            GROUP BY ALL""")
+        self.x(f"""CREATE OR REPLACE TEMP TABLE pairs AS
+            SELECT x.force, x.staff_id, x.nominal_id,
+              sum(x.events) AS events, count(*) AS days,
+              min(x.first_ts) AS first_ts, max(x.last_ts) AS last_ts,
+              sum(x.rostered_events) AS rostered_events, sum(x.off_events) AS off_events,
+              sum(x.inv_events) AS inv_events, count(*) FILTER (WHERE x.inv_events > 0) AS inv_days,
+              max(x.involvement_days) AS involvement_days,
+              sum(x.rel_events) AS rel_events, count(*) FILTER (WHERE x.rel_events > 0) AS rel_days,
+              sum(x.team_after_events) AS team_after_events,
+              count(*) FILTER (WHERE x.team_after_events > 0) AS team_after_days,
+              sum(x.search_events) AS search_events,
+              count(*) FILTER (WHERE x.dormant) AS dormant_days,
+              sum(x.weak_events) AS weak_events, sum(x.remit_events) AS remit_events,
               bool_and(x.never_linked) AS never_linked,
               coalesce(any_value(n.v), {no_marker}) AS v,
               any_value(n.district) IS NOT NULL AND any_value(n.district) = any_value(s.home_district) AS near_home,
               any_value(n.markers) AS markers, any_value(n.sex) AS sex, any_value(n.birth_year) AS birth_year,
               coalesce(any_value(b.off_rate), 0.0) AS base_off,
-              greatest(0, count(*) FILTER (WHERE x.rostered AND NOT x.on_duty)
-                - round(coalesce(any_value(b.off_rate), 0.0)
-                        * count(*) FILTER (WHERE x.rostered)))::BIGINT AS off_x
-            FROM resid x
-            LEFT JOIN search_led sl ON sl.aid = x.aid
-            LEFT JOIN nominal_v n ON n.force = x.force AND n.nominal_id = x.subject_id
+              greatest(0, sum(x.off_events)
+                - round(coalesce(any_value(b.off_rate), 0.0) * sum(x.rostered_events)))::BIGINT AS off_x
+            FROM pair_days x
+            LEFT JOIN nominal_v n ON n.force = x.force AND n.nominal_id = x.nominal_id
             LEFT JOIN staff s ON s.force = x.force AND s.staff_id = x.staff_id
             LEFT JOIN staff_baseline b ON b.force = x.force AND b.staff_id = x.staff_id
-            WHERE x.subject_kind = 'N'
-            GROUP BY x.force, x.staff_id, x.subject_id""")
+            GROUP BY x.force, x.staff_id, x.nominal_id""")
         self._peer_rarity()
         # Evidence grows with the number of distinct days behind each signal
         # (logarithmically), scaled by how rare that level is among the staff member's peers
@@ -520,8 +533,8 @@ class DetectionEngine:
                 + CASE WHEN search_events > 0 THEN {w_ns} ELSE 0 END
                 + CASE WHEN near_home THEN {w_nh} ELSE 0 END) AS raw
             FROM pairs_rarity""")
-        rows = self.con.execute("""SELECT * FROM pair_scores
-            WHERE raw >= 2.2 AND (days >= 2 OR inv_events > 0 OR rel_events > 0 OR search_events > 0
+        rows = self.con.execute(f"""SELECT * FROM pair_scores
+            WHERE raw >= {MIN_PAIR_RAW} AND (days >= 2 OR inv_events > 0 OR rel_events > 0 OR search_events > 0
                                   OR off_events > 0 OR team_after_events > 0)
             ORDER BY raw DESC""").fetchall()
         names = [d[0] for d in self.con.description or []]
