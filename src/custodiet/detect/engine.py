@@ -456,6 +456,7 @@ class DetectionEngine:
         w_ns = float(r["name_search"].param("weight")) if self.on("name_search") else 0.0
         w_nh = float(r["near_home"].param("weight")) if self.on("near_home") else 0.0
         w_dor = float(r["dormant_record"].param("weight")) if self.on("dormant_record") else 0.0
+        w_sys = float(r["cross_system"].param("weight")) if self.on("cross_system") else 0.0
         no_marker = float(r["vulnerability"].parameters.get("no_marker_weight", 0.35))
         # Two steps: per pair and day, then per pair (distinct-day counts without DISTINCT).
         self.x("""CREATE OR REPLACE TEMP TABLE pair_days AS
@@ -475,8 +476,12 @@ class DetectionEngine:
             FROM resid x LEFT JOIN search_led sl ON sl.aid = x.aid
             WHERE x.subject_kind = 'N'
             GROUP BY ALL""")
+        self.x("""CREATE OR REPLACE TEMP TABLE pair_systems AS
+            SELECT force, staff_id, subject_id AS nominal_id, count(DISTINCT system_id) AS systems
+            FROM resid WHERE subject_kind = 'N' GROUP BY ALL""")
         self.x(f"""CREATE OR REPLACE TEMP TABLE pairs AS
             SELECT x.force, x.staff_id, x.nominal_id,
+              any_value(ps.systems) - 1 AS other_systems,
               sum(x.events) AS events, count(*) AS days,
               min(x.first_ts) AS first_ts, max(x.last_ts) AS last_ts,
               sum(x.rostered_events) AS rostered_events, sum(x.off_events) AS off_events,
@@ -496,6 +501,7 @@ class DetectionEngine:
               greatest(0, sum(x.off_events)
                 - round(coalesce(any_value(b.off_rate), 0.0) * sum(x.rostered_events)))::BIGINT AS off_x
             FROM pair_days x
+            JOIN pair_systems ps USING (force, staff_id, nominal_id)
             LEFT JOIN nominal_v n ON n.force = x.force AND n.nominal_id = x.nominal_id
             LEFT JOIN staff s ON s.force = x.force AND s.staff_id = x.staff_id
             LEFT JOIN staff_baseline b ON b.force = x.force AND b.staff_id = x.staff_id
@@ -529,10 +535,17 @@ class DetectionEngine:
                 -- context: none of it is explained by a remit
                 + {w_off} * log2(1 + off_x) * (0.3 + r_off_x)
                 + {w_dor} * log2(1 + dormant_days) * (0.3 + r_dormant_days)
+                + {w_sys} * log2(1 + other_systems) * (0.3 + r_other_systems)
                 + CASE WHEN never_linked THEN {w_nl} ELSE 0 END
                 + CASE WHEN search_events > 0 THEN {w_ns} ELSE 0 END
                 + CASE WHEN near_home THEN {w_nh} ELSE 0 END) AS raw
             FROM pairs_rarity""")
+        # Repetition inside a covered remit with no sign of anything else (not off duty, not
+        # a dormant record, linked to their work, one system) is what the remit is for: it
+        # stays below the alert line, however often it happens.
+        self.x(f"""UPDATE pair_scores SET raw = least(raw, {MIN_PAIR_RAW} - 0.1)
+            WHERE weak_events = events AND off_x = 0 AND dormant_days = 0 AND NOT never_linked
+              AND rel_days = 0 AND other_systems = 0""")
         rows = self.con.execute(f"""SELECT * FROM pair_scores
             WHERE raw >= {MIN_PAIR_RAW} AND (days >= 2 OR inv_events > 0 OR rel_events > 0 OR search_events > 0
                                   OR off_events > 0 OR team_after_events > 0)
@@ -551,6 +564,7 @@ class DetectionEngine:
         "rel_days",
         "team_after_days",
         "dormant_days",
+        "other_systems",
     )
 
     def _peer_rarity(self) -> None:
@@ -632,6 +646,9 @@ class DetectionEngine:
             reasons.append(
                 f"on {pair['dormant_days']} of the days the person was in no open occurrence or custody"
             )
+        if pair["other_systems"]:
+            rule_ids.append(r["cross_system"].id)
+            reasons.append(f"looked up in {pair['other_systems'] + 1} different systems")
         if pair["near_home"]:
             rule_ids.append(r["near_home"].id)
             reasons.append("the person lives in the staff member's home district")
@@ -741,6 +758,8 @@ class DetectionEngine:
         "repetition": "SELECT r.event_id FROM resid r JOIN pairs p ON p.force = r.force "
         "AND p.staff_id = r.staff_id AND p.nominal_id = r.subject_id WHERE p.days >= {min_days}",
         "dormant_record": "SELECT event_id FROM resid WHERE dormant",
+        "cross_system": "SELECT r.event_id FROM resid r JOIN pairs p ON p.force = r.force "
+        "AND p.staff_id = r.staff_id AND p.nominal_id = r.subject_id WHERE p.other_systems > 0",
         "unknown_account": "SELECT a.event_id FROM acc a WHERE NOT EXISTS (SELECT 1 FROM staff s "
         "WHERE s.force = a.force AND s.staff_id = a.staff_id)",
         "near_home": "SELECT r.event_id FROM resid r JOIN pairs p ON p.force = r.force "

@@ -65,6 +65,8 @@ def pair_narrative(alert: dict[str, Any], *, involvement_end: datetime | None = 
         )
     if pair["search_events"]:
         clauses.append(f"{pair['search_events']} found by searching")
+    if pair.get("other_systems"):
+        clauses.append(f"in {pair['other_systems'] + 1} different systems")
     if pair["near_home"]:
         clauses.append("the person lives in the staff member's home district")
     if clauses:
