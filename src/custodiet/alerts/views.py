@@ -23,7 +23,7 @@ from custodiet.intelligence.service import reports_for_alert
 from custodiet.users.permissions import ALERTS_TRIAGE, ALERTS_VIEW
 from custodiet.users.principal import InvalidInput, Principal
 from custodiet.web.deps import CsrfChecked, SessionDep, client_ip, require_permission
-from custodiet.web.evidence import EvidenceView, build_evidence
+from custodiet.web.evidence import EvidenceView, build_evidence, rule_titles
 from custodiet.web.templating import flash, render
 
 pages = APIRouter(tags=["pages"], include_in_schema=False)
@@ -133,6 +133,7 @@ def _evidence(request: Request, alert: Alert) -> EvidenceView:
         evidence=alert.evidence,
         lake=request.app.state.lake,
         at_year=year,
+        rule_family=alert.rule_family,
     )
 
 
@@ -164,7 +165,10 @@ def alert_page(request: Request, alert_id: int, user: Viewer, session: SessionDe
             "alert": alert,
             "ev": evidence,
             "profile": profile,
-            "earlier": service.earlier_alerts(session, viewer=user, alert=alert),
+            "earlier": service.earlier_alerts(session, viewer=user, alert=alert, limit=200),
+            "rules": rule_titles(list(alert.rule_ids or [])),
+            "subject": _subject_pseudonym(alert),
+            "pseudonym_of": _subject_pseudonym,
             "history": service.alert_history(session, alert=alert),
             "trail": events_for_object(session, object_type="alert", object_id=alert.id),
             "reveals": reveals_for(session, alert_ids=[alert.id]),

@@ -14,6 +14,7 @@ from typing import Any, ClassVar
 
 import duckdb
 
+from custodiet.detect.narrative import unit_label
 from custodiet.detect.rules import Rule, load_rules
 from custodiet.ingest.validate import sql_str
 
@@ -50,7 +51,7 @@ def roll_up(alerts: list[dict[str, Any]]) -> None:
             continue
         lead["reasons"] = [
             *lead["reasons"],
-            f"{len(others)} other alert(s) about this staff member",
+            f"{len(others)} other alert{'s' if len(others) > 1 else ''} about this staff member",
         ]
         lead["also"] = len(others)
         for alert in others:
@@ -725,7 +726,7 @@ class DetectionEngine:
             score = round(100 * (1 - math.exp(-raw / 2.5)), 1)
             reasons = [
                 f"looked up {rec['people']} vulnerable people with no link to their work; "
-                f"peers in {rec['unit'] or 'their unit'} looked up {rec['med']:g} (median of {rec['peers']})",
+                f"peers in {unit_label(rec['unit'])} looked up {rec['med']:g} (median of {rec['peers']})",
             ]
             if rec["off_events"]:
                 reasons.append(f"{rec['off_events']} of these accesses off duty")
@@ -810,7 +811,7 @@ class DetectionEngine:
                     "score": score,
                     "rule_ids": ["S011"],
                     "reasons": [
-                        f"not in staff.csv; {events} accesses, {vulnerable} vulnerable people"
+                        f"not in the staff list; {events} accesses, {vulnerable} vulnerable people"
                     ],
                     "account": {
                         "events": int(events),

@@ -29,6 +29,19 @@ def _person(force: str, pair: dict[str, Any]) -> str:
     return f"the record of {who} ({pseudonym(force, pair['nominal_id'])})"
 
 
+def unit_label(unit: str | None) -> str:
+    """A unit code as words: 'public_protection' -> 'public protection'."""
+    return unit.replace("_", " ") if unit else "their unit"
+
+
+def _others(n: int) -> str:
+    return (
+        "1 other alert about this staff member."
+        if n == 1
+        else f"{n} other alerts about this staff member."
+    )
+
+
 def _days(n: int) -> str:
     return "1 day" if n == 1 else f"{n} days"
 
@@ -79,7 +92,7 @@ def pair_narrative(alert: dict[str, Any], *, involvement_end: datetime | None = 
         text += "; no task explains it"
     text += "."
     if alert.get("also"):
-        text += f" {alert['also']} other alert(s) about this staff member."
+        text += f" {_others(alert['also'])}"
     return text
 
 
@@ -89,13 +102,13 @@ def breadth_narrative(alert: dict[str, Any]) -> str:
     text = (
         f"Looked up {rec['people']} vulnerable people with no tasking, custody or team link to any "
         f"of them, at times when their records were dormant; the median in "
-        f"{rec['unit'] or 'their unit'} is {rec['med']:g} ({rec['peers']} staff)"
+        f"{unit_label(rec['unit'])} is {rec['med']:g} ({rec['peers']} staff)"
     )
     if rec.get("off_events"):
         text += f"; {rec['off_events']} of these accesses were off duty"
     text += "."
     if alert.get("also"):
-        text += f" {alert['also']} other alert(s) about this staff member."
+        text += f" {_others(alert['also'])}"
     return text
 
 

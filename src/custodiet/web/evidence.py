@@ -2,16 +2,27 @@
 
 Detection writes Alert.evidence; this module only reads it and tolerates missing keys.
 Real nominal ids never leave this module: every person is shown by pseudonym.
+
+Detection lists the accesses that no strong explanation covers, with the searches that led
+to them; an access may still carry weak explanations (a team colleague's tasking, the
+unit's general remit). The page keeps those three apart: unexplained, weakly explained and
+searches, and shows them in UK time against the staff member's shifts and taskings.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
+from functools import lru_cache
 from typing import Any
+from zoneinfo import ZoneInfo
 
 from custodiet.web.lake import LakeReader, NominalInfo
 from custodiet.web.pseudonym import describe_person, pseudonym, pseudonym_code
+
+DISPLAY_TZ = ZoneInfo("Europe/London")
+# Detection keeps at most this many events per alert (detect.service.MAX_EVIDENCE_EVENTS).
+EVIDENCE_CAP = 300
 
 
 @dataclass(frozen=True)
@@ -32,10 +43,108 @@ class EvidenceView:
     people: list[PersonView] = field(default_factory=list)
     events: list[dict[str, Any]] = field(default_factory=list)
     timeline_spec: dict[str, Any] | None = None
+    figure_rows: list[tuple[str, str]] = field(default_factory=list)
     peer_rows: list[tuple[str, str]] = field(default_factory=list)
-    unexplained: int = 0
-    explained: int = 0
-    off_duty: int = 0
+    unexplained: int = 0  # accesses with no explanation at all
+    weak: int = 0  # accesses covered only by a weak explanation (team, unit remit)
+    explained: int = 0  # accesses with a strong explanation
+    searches: int = 0  # the searches that led to the accesses
+    off_duty: int = 0  # accesses (not searches) off duty
+    after_involvement: int = 0
+    after_release: int = 0
+    shifts: int = 0
+    taskings: int = 0
+    capped: bool = False  # detection kept only the first EVIDENCE_CAP events
+
+    @property
+    def summary_parts(self) -> list[tuple[str, str]]:
+        """(kind, text) for the line above the timeline, e.g. ("weak", "3 covered only by ...")."""
+
+        def plural(n: int, one: str, many: str) -> str:
+            return f"{n:,} {one if n == 1 else many}"
+
+        parts = [
+            ("unexplained", f"{self.unexplained:,} unexplained"),
+            ("weak", f"{self.weak:,} covered only by team or unit remit"),
+            ("explained", f"{self.explained:,} explained"),
+            (
+                "search",
+                plural(self.searches, "search that led to them", "searches that led to them"),
+            ),
+            ("off", f"{self.off_duty:,} off duty"),
+            ("flag", f"{self.after_involvement:,} after their involvement ended"),
+            ("flag", f"{self.after_release:,} after release from custody"),
+        ]
+        counts = [
+            self.unexplained,
+            self.weak,
+            self.explained,
+            self.searches,
+            self.off_duty,
+            self.after_involvement,
+            self.after_release,
+        ]
+        return [part for part, n in zip(parts, counts, strict=True) if n]
+
+
+# ---- explanations and rules ----
+
+# Short labels for the explanations detection records (the rule files hold the long titles).
+EXPLANATION_LABELS = {
+    "tasked_on_occurrence": "Tasked on the occurrence",
+    "created_occurrence": "Created the occurrence",
+    "custody_dealt": "Dealt with the detention",
+    "team_tasking": "Team colleague tasked",
+    "supervises_tasked": "Supervises someone tasked",
+    "unit_remit": "Unit's remit",
+}
+WEAK_EXPLANATIONS = frozenset({"team_tasking", "unit_remit"})
+TASKING_LABELS = {
+    "tasked_on_occurrence": "Tasked",
+    "created_occurrence": "Created the occurrence",
+    "custody_dealt": "Dealt with the detention",
+    "team_tasking": "Team colleague tasked",
+    "supervises_tasked": "Supervised someone tasked",
+}
+
+
+@dataclass(frozen=True)
+class RuleInfo:
+    """A detection rule as the page names it."""
+
+    id: str
+    name: str
+    title: str
+    strength: str
+
+
+@lru_cache(maxsize=1)
+def _rules() -> tuple[dict[str, RuleInfo], dict[str, RuleInfo]]:
+    """The detection rules by name and by id (empty if they cannot be read)."""
+    try:
+        from custodiet.detect.rules import load_rules
+
+        loaded = load_rules()
+    except Exception:  # the page works without the titles
+        return {}, {}
+    infos = [RuleInfo(r.id, r.name, r.title, r.strength) for r in loaded.values()]
+    return {i.name: i for i in infos}, {i.id: i for i in infos}
+
+
+def rule_titles(rule_ids: list[str] | None) -> list[tuple[str, str]]:
+    """(id, title) for each rule an alert names; unknown ids keep an empty title."""
+    by_id = _rules()[1]
+    return [(str(r), by_id[r].title if r in by_id else "") for r in rule_ids or [] if r]
+
+
+def _explanation(code: str) -> dict[str, Any]:
+    info = _rules()[0].get(code)
+    weak = info.strength == "weak" if info else code in WEAK_EXPLANATIONS
+    label = EXPLANATION_LABELS.get(code) or code.replace("_", " ").capitalize()
+    return {"code": code, "label": label, "title": info.title if info else label, "weak": weak}
+
+
+# ---- small helpers ----
 
 
 def _as_list(value: object) -> list[dict[str, Any]]:
@@ -44,13 +153,43 @@ def _as_list(value: object) -> list[dict[str, Any]]:
     return [v for v in value if isinstance(v, dict)]
 
 
-def _ts(value: object) -> str | None:
+def _parse(value: object) -> datetime | None:
     if isinstance(value, datetime):
-        value = value if value.tzinfo else value.replace(tzinfo=UTC)
-        return value.astimezone(UTC).isoformat()
+        parsed = value
+    elif isinstance(value, str) and value:
+        try:
+            parsed = datetime.fromisoformat(value.replace("Z", "+00:00"))
+        except ValueError:
+            return None
+    else:
+        return None
+    return parsed if parsed.tzinfo else parsed.replace(tzinfo=UTC)
+
+
+def _ts(value: object) -> str | None:
+    """An ISO timestamp in UTC (as given if it cannot be read)."""
+    parsed = _parse(value)
+    if parsed is not None:
+        return parsed.astimezone(UTC).isoformat()
     if isinstance(value, str) and value:
         return value
     return None
+
+
+def _local(value: object) -> str | None:
+    """UK wall-clock time without an offset: Vega-Lite draws it as given, in any browser."""
+    parsed = _parse(value)
+    if parsed is None:
+        return None
+    return parsed.astimezone(DISPLAY_TZ).replace(tzinfo=None).isoformat(timespec="seconds")
+
+
+def _shown(value: object) -> str:
+    """A timestamp as the tables show it: 05 Jan 2026 14:57 (UK time)."""
+    parsed = _parse(value)
+    if parsed is None:
+        return str(value or "")
+    return parsed.astimezone(DISPLAY_TZ).strftime("%d %b %Y %H:%M")
 
 
 def event_nominal_id(event: dict[str, Any]) -> str | None:
@@ -79,6 +218,9 @@ def nominal_ids_of(
     return list(seen)
 
 
+# ---- the view ----
+
+
 def build_evidence(
     *,
     force: str,
@@ -88,6 +230,7 @@ def build_evidence(
     lake: LakeReader,
     at_year: int,
     max_events: int = 500,
+    rule_family: str | None = None,
 ) -> EvidenceView:
     """Pseudonymise and arrange an alert's evidence for the page."""
     view = EvidenceView()
@@ -113,7 +256,21 @@ def build_evidence(
                 is_subject=nominal_id == subject_nominal_id,
             )
         )
+    # The subject first, then the people looked up most.
+    view.people.sort(key=lambda p: (not p.is_subject, -p.events))
 
+    view.capped = len(events) >= EVIDENCE_CAP
+    points = _event_rows(view, force, events, max_events)
+    bars = _context_bars(view, ev)
+    if points or bars:
+        view.timeline_spec = timeline_spec(points=points, bars=bars)
+    view.figure_rows, view.peer_rows = _figures(ev, rule_family)
+    return view
+
+
+def _event_rows(
+    view: EvidenceView, force: str, events: list[dict[str, Any]], max_events: int
+) -> list[dict[str, Any]]:
     points: list[dict[str, Any]] = []
     for event in sorted(events, key=lambda e: str(e.get("ts") or ""))[:max_events]:
         event_nominal = event_nominal_id(event)
@@ -123,88 +280,149 @@ def build_evidence(
             entity_id = person
         raw_explained = event.get("explained_by") or []
         explained_by = [raw_explained] if isinstance(raw_explained, str) else list(raw_explained)
-        explained_list = [str(x) for x in explained_by]
+        explanations = [_explanation(str(x)) for x in explained_by if x]
+        action = str(event.get("action") or "")
+        if explanations:
+            kind = "weak" if all(x["weak"] for x in explanations) else "explained"
+        elif action == "search":
+            kind = "search"
+        else:
+            kind = "unexplained"
         on_duty = event.get("on_duty")
+        duty = "on duty" if on_duty is True else ("off duty" if on_duty is False else "no roster")
+        flags = []
+        if event.get("after_involvement") is True:
+            flags.append("after their involvement ended")
+        if event.get("after_release") is True:
+            flags.append("after release from custody")
+        entity_type = str(event.get("entity_type") or "")
         row = {
             "event_id": str(event.get("event_id") or ""),
             "ts": _ts(event.get("ts")),
+            "when": _shown(event.get("ts")),
             "system_id": str(event.get("system_id") or ""),
-            "action": str(event.get("action") or ""),
-            "entity_type": str(event.get("entity_type") or ""),
+            "action": action,
+            "entity_type": entity_type,
             "entity": str(entity_id or ""),
             "person": person,
             "on_duty": on_duty,
-            "explained_by": explained_list,
+            "duty": duty,
+            "kind": kind,
+            "explained_by": [x["code"] for x in explanations],
+            "explanations": explanations,
+            "flags": flags,
         }
         view.events.append(row)
-        if row["explained_by"]:
+        if kind == "unexplained":
+            view.unexplained += 1
+        elif kind == "weak":
+            view.weak += 1
+        elif kind == "explained":
             view.explained += 1
         else:
-            view.unexplained += 1
-        if on_duty is False:
+            view.searches += 1
+        if on_duty is False and kind != "search":  # as detection counts them
             view.off_duty += 1
-        if row["ts"]:
+        view.after_involvement += "after their involvement ended" in flags
+        view.after_release += "after release from custody" in flags
+        local = _local(event.get("ts"))
+        if local:
+            what = f"{action.capitalize() or 'Access'} on {row['system_id'] or 'a system'}"
+            if entity_type and row["entity"] and row["entity"] != person:
+                what += f" ({entity_type.replace('_', ' ')} {row['entity']})"
             points.append(
                 {
-                    "lane": "Access (explained)" if explained_list else "Access (unexplained)",
-                    "ts": row["ts"],
-                    "what": f"{row['action']} {row['entity_type']} on {row['system_id']}",
-                    "person": person,
-                    "explained": ", ".join(explained_list) or "unexplained",
-                    "duty": "on duty"
-                    if on_duty
-                    else ("off duty" if on_duty is False else "unknown"),
+                    "lane": LANE_OF_KIND[kind],
+                    "ts": local,
+                    "what": what,
+                    "person": person or "—",
+                    "explained": ", ".join(x["label"] for x in explanations)
+                    or ("search before an access" if kind == "search" else "none"),
+                    "duty": duty,
+                    "flag": flags[0] if flags else "",
                 }
             )
+    return points
 
+
+def _context_bars(view: EvidenceView, ev: dict[str, Any]) -> list[dict[str, Any]]:
     bars: list[dict[str, Any]] = []
     for shift in _as_list(ev.get("shifts")):
-        start, end = _ts(shift.get("start")), _ts(shift.get("end"))
+        start, end = _local(shift.get("start")), _local(shift.get("end"))
         if start and end:
-            bars.append({"lane": "Rostered shift", "start": start, "end": end, "what": "shift"})
+            view.shifts += 1
+            bars.append({"lane": LANE_SHIFT, "start": start, "end": end, "what": "Rostered shift"})
     for task in _as_list(ev.get("taskings")):
-        start = _ts(task.get("start") or task.get("from"))
-        end = _ts(task.get("end") or task.get("ended") or task.get("to")) or start
+        start = _local(task.get("start") or task.get("from"))
+        end = _local(task.get("end") or task.get("ended") or task.get("to")) or start
         if start and end:
-            label = " ".join(
-                str(task.get(k)).replace("_", " ")
-                for k in ("role", "rule", "occurrence_id", "category")
-                if task.get(k)
-            )
-            bars.append({"lane": "Tasking", "start": start, "end": end, "what": label or "tasking"})
-    if points or bars:
-        view.timeline_spec = timeline_spec(points=points, bars=bars)
-
-    for section in ("peer", "peers", "figures"):
-        figures = ev.get(section)
-        if not isinstance(figures, dict):
-            continue
-        for key, value in figures.items():
-            # Identifiers and personal details never appear as figures.
-            if key in HIDDEN_FIGURES or "nominal" in key or isinstance(value, bool):
-                continue
-            if isinstance(value, int | float):
-                view.peer_rows.append((FIGURE_LABELS.get(key, key.replace("_", " ")), _fmt(value)))
-    return view
+            view.taskings += 1
+            rule = str(task.get("rule") or "")
+            parts = [TASKING_LABELS.get(rule, rule.replace("_", " ").capitalize())] if rule else []
+            for key in ("role", "category"):
+                if task.get(key):
+                    parts.append(str(task[key]).replace("_", " "))
+            if task.get("occurrence_id"):
+                parts.append(f"on {task['occurrence_id']}")
+            label = " ".join(parts) or "Tasking"
+            bars.append({"lane": LANE_TASK, "start": start, "end": end, "what": label})
+    return bars
 
 
-HIDDEN_FIGURES = frozenset(
-    {"force", "staff_id", "nominal_id", "markers", "sex", "birth_year", "first_ts", "last_ts"}
-)
-FIGURE_LABELS = {
-    "events": "accesses to the person",
-    "days": "days with accesses",
-    "rostered_events": "accesses in rostered periods",
-    "off_events": "accesses off duty",
-    "inv_events": "accesses after their involvement",
-    "rel_events": "accesses after release",
-    "search_events": "found by search",
-    "base_off": "peers' off-duty share",
-    "off_share": "this person's off-duty share",
-    "peer_median": "peer median",
-    "peer_p95": "peer 95th percentile",
-    "raw": "raw score",
+# ---- figures ----
+
+# key: (label, format, section). Formats: n (count; hidden when 0), N (count, always),
+# share, num, yesno, date, text. Sections: fig (this staff member) or peer (their peers).
+FIGURES: dict[str, tuple[str, str, str]] = {
+    "events": ("Accesses to the person", "N", "fig"),
+    "days": ("Days with accesses", "N", "fig"),
+    "people": ("Vulnerable people looked up", "N", "fig"),
+    "vulnerable_people": ("Vulnerable people touched", "N", "fig"),
+    "first_ts": ("First access", "date", "fig"),
+    "last_ts": ("Last access", "date", "fig"),
+    "rostered_events": ("Accesses in rostered periods", "n", "fig"),
+    "off_events": ("Accesses off duty", "n", "fig"),
+    "off_share": ("Share of rostered accesses off duty", "share", "fig"),
+    "inv_events": ("Accesses after their involvement ended", "n", "fig"),
+    "inv_days": ("Days with accesses after their involvement", "n", "fig"),
+    "rel_events": ("Accesses after the person's release", "n", "fig"),
+    "rel_days": ("Days with accesses after release", "n", "fig"),
+    "team_after_events": ("Accesses after a team colleague's tasking ended", "n", "fig"),
+    "team_after_days": ("Days with accesses after a colleague's tasking", "n", "fig"),
+    "search_events": ("Found by searching", "n", "fig"),
+    "dormant_days": ("Days the person was in no live police business", "n", "fig"),
+    "weak_events": ("Covered only by team or unit remit", "n", "fig"),
+    "near_home": ("Person lives in the staff member's home district", "yesno", "fig"),
+    "never_linked": ("Never linked to the person in any record", "yesno", "fig"),
+    "unit": ("Unit", "text", "fig"),
+    "base_off": ("Peers' off-duty share", "share", "peer"),
+    "med": ("Peer median", "num", "peer"),
+    "peers": ("Peers in the unit", "N", "peer"),
+    "mad": ("Peer spread (median absolute deviation)", "num", "peer"),
+    "z": ("Distance above peers (robust z-score)", "num", "peer"),
+    "peer_median": ("Peer median", "num", "peer"),
+    "peer_p95": ("Peer 95th percentile", "num", "peer"),
 }
+# Identifiers, personal details and scoring internals never appear as figures.
+HIDDEN_FIGURES = frozenset(
+    {
+        "force",
+        "staff_id",
+        "nominal_id",
+        "ids",
+        "markers",
+        "sex",
+        "birth_year",
+        "v",
+        "mean_v",
+        "off_x",
+        "raw",
+        "remit_events",
+        "involvement_days",
+    }
+)
+FIGURE_LABELS = {key: label for key, (label, _fmt_kind, _section) in FIGURES.items()}
+ACCOUNT_LABELS = {"events": "Accesses by the login"}
 
 
 def _fmt(value: object) -> str:
@@ -215,97 +433,236 @@ def _fmt(value: object) -> str:
     return "" if value is None else str(value)
 
 
-LANES = ["Rostered shift", "Tasking", "Access (explained)", "Access (unexplained)"]
+def _figure(value: object, kind: str) -> str | None:
+    """A figure as shown, or None to leave it out."""
+    if kind == "yesno":
+        return ("yes" if value else "no") if isinstance(value, bool) else None
+    if isinstance(value, bool):
+        return None
+    if kind == "date":
+        parsed = _parse(value)
+        return parsed.astimezone(DISPLAY_TZ).strftime("%d %b %Y") if parsed else None
+    if kind == "text":
+        return (
+            str(value).replace("_", " ").capitalize() if isinstance(value, str) and value else None
+        )
+    if not isinstance(value, int | float) or value != value:  # NaN
+        return None
+    if kind == "n" and value == 0:
+        return None
+    if kind == "share":
+        return f"{value * 100:.0f}%" if 0 <= value <= 1 else _fmt(value)
+    return _fmt(value)
+
+
+def _figures(
+    ev: dict[str, Any], rule_family: str | None
+) -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:
+    account = rule_family == "unknown_account"
+    rows: dict[str, list[tuple[int, str, str]]] = {"fig": [], "peer": []}
+    order = {key: i for i, key in enumerate(FIGURES)}
+    for section in ("peer", "peers", "figures"):
+        figures = ev.get(section)
+        if not isinstance(figures, dict):
+            continue
+        if rule_family is None and "vulnerable_people" in figures:
+            account = True
+        for key, value in figures.items():
+            if key in HIDDEN_FIGURES or "nominal" in key or key.startswith("r_"):
+                continue
+            if key in FIGURES:
+                label, kind, where = FIGURES[key]
+                if account:
+                    label = ACCOUNT_LABELS.get(key, label)
+            else:
+                # Figures detection adds later: shown plainly, numbers only.
+                label, kind = key.replace("_", " ").capitalize(), "num"
+                where = "peer" if section != "figures" or "peer" in key else "fig"
+            shown = _figure(value, kind)
+            if shown is not None:
+                rows[where].append((order.get(key, len(order)), label, shown))
+    return (
+        [(label, shown) for _i, label, shown in sorted(rows["fig"], key=lambda r: r[0])],
+        [(label, shown) for _i, label, shown in sorted(rows["peer"], key=lambda r: r[0])],
+    )
+
+
+# ---- the chart ----
+
+LANE_SHIFT = "Rostered shift"
+LANE_TASK = "Tasking"
+LANE_OF_KIND = {
+    "search": "Search",
+    "explained": "Explained access",
+    "weak": "Weakly explained",
+    "unexplained": "Unexplained access",
+}
+LANES = [LANE_SHIFT, LANE_TASK, *LANE_OF_KIND.values()]
+LANE_COLOURS = {
+    LANE_SHIFT: "#8fb0d8",
+    LANE_TASK: "#9ccc8a",
+    "Search": "#7d8b99",
+    "Explained access": "#5b8c4a",
+    "Weakly explained": "#e09a2d",
+    "Unexplained access": "#c62828",
+}
+FLAGS = ["after their involvement ended", "after release from custody"]
+FLAG_COLOURS = dict(zip(FLAGS, ["#6a1b9a", "#1c2430"], strict=True))
 
 
 def timeline_spec(*, points: list[dict[str, Any]], bars: list[dict[str, Any]]) -> dict[str, Any]:
-    """A Vega-Lite spec: shifts and taskings as bars, accesses as points, one lane each."""
+    """A Vega-Lite spec: shifts and taskings as bars, accesses as points, one lane each.
+
+    Times are UK wall-clock strings without an offset, so every browser draws them as the
+    tables show them. Only lanes with something in them are drawn.
+    """
+    used = {p["lane"] for p in points} | {b["lane"] for b in bars}
+    lanes = [lane for lane in LANES if lane in used]
+    colour = {
+        "field": "lane",
+        "type": "nominal",
+        "scale": {"domain": lanes, "range": [LANE_COLOURS[lane] for lane in lanes]},
+        "legend": None,
+    }
     y = {
         "field": "lane",
         "type": "nominal",
         "title": None,
-        "sort": LANES,
-        "scale": {"domain": LANES},
+        "sort": lanes,
+        "scale": {"domain": lanes},
+        "axis": {"labelFontSize": 12, "labelPadding": 6, "ticks": False, "domain": False},
     }
-    return {
-        "$schema": "https://vega.github.io/schema/vega-lite/v6.json",
-        "width": "container",
-        "height": 180,
-        "layer": [
+    stamps = sorted(
+        [p["ts"] for p in points] + [b["start"] for b in bars] + [b["end"] for b in bars]
+    )
+    span_days = 0.0
+    if stamps:
+        try:
+            first, last = datetime.fromisoformat(stamps[0]), datetime.fromisoformat(stamps[-1])
+            span_days = (last - first).total_seconds() / 86400
+        except ValueError:
+            span_days = 0.0
+    axis = {
+        "title": None,
+        "format": "%d %b" if span_days >= 3 else "%d %b %H:%M",
+        "labelOverlap": True,
+        "labelFlush": False,
+        "grid": True,
+        "gridColor": "#eef1f5",
+    }
+    layers: list[dict[str, Any]] = []
+    if bars:
+        layers.append(
             {
                 "data": {"values": bars},
                 "mark": {"type": "bar", "height": 14, "cornerRadius": 2},
                 "encoding": {
-                    "x": {"field": "start", "type": "temporal", "title": None},
+                    "x": {"field": "start", "type": "temporal", "axis": axis},
                     "x2": {"field": "end"},
                     "y": y,
-                    "color": {
-                        "field": "lane",
-                        "type": "nominal",
-                        "scale": {
-                            "domain": LANES,
-                            "range": ["#9fb7d6", "#b9d7a8", "#7a9a6a", "#c0392b"],
-                        },
-                        "legend": None,
-                    },
+                    "color": colour,
                     "tooltip": [
                         {"field": "what", "title": "What"},
                         {
                             "field": "start",
                             "type": "temporal",
-                            "timeUnit": "yearmonthdatehoursminutes",
+                            "format": "%d %b %Y %H:%M",
                             "title": "From",
                         },
                         {
                             "field": "end",
                             "type": "temporal",
-                            "timeUnit": "yearmonthdatehoursminutes",
+                            "format": "%d %b %Y %H:%M",
                             "title": "To",
                         },
                     ],
                 },
-            },
+            }
+        )
+    if points:
+        layers.append(
             {
                 "data": {"values": points},
-                "mark": {"type": "point", "filled": True, "size": 70, "opacity": 0.85},
+                "mark": {"type": "point", "filled": True, "opacity": 0.85},
                 "encoding": {
-                    "x": {"field": "ts", "type": "temporal", "title": None},
+                    "x": {"field": "ts", "type": "temporal", "axis": axis},
                     "y": y,
-                    "color": {
-                        "field": "lane",
-                        "type": "nominal",
-                        "scale": {
-                            "domain": LANES,
-                            "range": ["#9fb7d6", "#b9d7a8", "#7a9a6a", "#c0392b"],
-                        },
-                        "legend": None,
+                    "color": colour,
+                    # Off-duty accesses drawn larger: they are what the reader looks for.
+                    "size": {
+                        "condition": {"test": "datum.duty === 'off duty'", "value": 120},
+                        "value": 55,
                     },
                     "shape": {
                         "field": "duty",
                         "type": "nominal",
                         "scale": {
-                            "domain": ["on duty", "off duty", "unknown"],
+                            "domain": ["on duty", "off duty", "no roster"],
                             "range": ["circle", "triangle-up", "square"],
                         },
-                        "legend": {"title": "Duty", "orient": "bottom"},
+                        "legend": {"title": None, "orient": "bottom", "direction": "horizontal"},
                     },
                     "tooltip": [
                         {
                             "field": "ts",
                             "type": "temporal",
-                            "timeUnit": "yearmonthdatehoursminutes",
-                            "title": "When (UTC)",
+                            "format": "%d %b %Y %H:%M",
+                            "title": "When (UK)",
                         },
                         {"field": "what", "title": "What"},
                         {"field": "person", "title": "Person"},
                         {"field": "duty", "title": "Duty"},
-                        {"field": "explained", "title": "Explained by"},
+                        {"field": "explained", "title": "Explanation"},
+                        {"field": "flag", "title": "Timing"},
                     ],
                 },
-            },
-        ],
+            }
+        )
+        flagged = [p for p in points if p.get("flag")]
+        if flagged:
+            layers.append(
+                {
+                    "data": {"values": flagged},
+                    "mark": {"type": "point", "filled": False, "size": 220, "strokeWidth": 2},
+                    "encoding": {
+                        "x": {"field": "ts", "type": "temporal", "axis": axis},
+                        "y": y,
+                        "stroke": {
+                            "field": "flag",
+                            "type": "nominal",
+                            "scale": {
+                                "domain": [
+                                    f for f in FLAGS if any(p["flag"] == f for p in flagged)
+                                ],
+                                "range": [
+                                    FLAG_COLOURS[f]
+                                    for f in FLAGS
+                                    if any(p["flag"] == f for p in flagged)
+                                ],
+                            },
+                            "legend": {
+                                "title": None,
+                                "orient": "bottom",
+                                "direction": "horizontal",
+                            },
+                        },
+                    },
+                }
+            )
+    return {
+        "$schema": "https://vega.github.io/schema/vega-lite/v6.json",
+        "width": "container",
+        "height": max(70, 34 * len(lanes)),
+        "layer": layers,
+        "resolve": {"legend": {"shape": "independent", "stroke": "independent"}},
         "config": {
             "view": {"stroke": None},
-            "axis": {"labelFont": "system-ui", "labelFontSize": 11},
+            "axis": {"labelFont": "system-ui", "labelFontSize": 11, "labelColor": "#37474f"},
+            "legend": {
+                "labelFont": "system-ui",
+                "labelFontSize": 11,
+                "labelLimit": 0,
+                "symbolSize": 70,
+            },
         },
     }
