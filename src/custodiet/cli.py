@@ -357,6 +357,39 @@ app.add_typer(_vetting_app, name="vetting")
 app.add_typer(_report_app, name="report")
 
 
+@app.command("rules")
+def rules_cmd(
+    fmt: Annotated[str, typer.Option("--format", help="table or json.")] = "table",
+) -> None:
+    """Detection rules: status, what they explained last run, and precision from dispositions."""
+    from custodiet.db import session_scope
+    from custodiet.detect.rules import load_rules
+    from custodiet.detect.stats import rule_statistics
+
+    settings = state.settings()
+    with session_scope(settings.db_url) as session:
+        rows = rule_statistics(session=session, rules=load_rules())
+    if fmt == "json":
+        print(json.dumps(rows))
+        return
+    table = RichTable(title="Detection rules")
+    for col in ("id", "name", "status", "explained", "alerts", "precision", "note"):
+        table.add_column(col)
+    for r in rows:
+        table.add_row(
+            r["id"],
+            r["name"],
+            r["status"],
+            "" if r["explained_accesses"] is None else f"{r['explained_accesses']:,}",
+            str(r["alerts"]),
+            "-"
+            if r["precision"] is None
+            else f"{r['precision']:.0%} of {r['substantiated'] + r['rejected']}",
+            r["not_used"] or "",
+        )
+    out.print(table)
+
+
 @app.command("evaluate")
 def evaluate_cmd(
     out_dir: Annotated[Path, typer.Argument(metavar="OUT", help="Working folder for the runs.")],
