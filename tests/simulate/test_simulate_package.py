@@ -9,6 +9,8 @@ import re
 
 from sim_package import Package
 
+from custodiet.fdp import schema
+
 # Required columns and code lists, copied from the spec rather than from the generator.
 REQUIRED = {
     "staff.csv": {"staff_id", "staff_type"},
@@ -49,51 +51,12 @@ CODES = {
         "criminal",
         "other",
     },
-    ("allegations.csv", "category"): {
-        "apsp",
-        "infiltration",
-        "disclosure_of_information",
-        "perverting_justice",
-        "sexual_misconduct",
-        "drugs",
-        "theft_fraud",
-        "misuse_of_systems",
-        "abuse_of_authority",
-        "inappropriate_association",
-        "vulnerability",
-        "assisting_offenders",
-        "other",
-    },
-    ("allegations.csv", "outcome"): {
-        "no_case_to_answer",
-        "reflective_practice",
-        "management_action",
-        "written_warning",
-        "final_written_warning",
-        "reduction_in_rank",
-        "dismissed",
-        "resigned",
-        "retired",
-        "criminal_conviction",
-        "no_further_action",
-        "",
-    },
+    ("allegations.csv", "category"): set(schema.ALLEGATION_CATEGORIES),
+    ("allegations.csv", "outcome"): set(schema.OUTCOMES) | {""},
 }
 ACTIONS = {"search", "view", "update", "create", "print", "export"}
 ENTITY_TYPES = {"nominal", "occurrence", "custody", "intelligence", "vehicle", "location", "other"}
-MARKERS = {
-    "domestic_abuse_victim",
-    "sexual_offence_victim",
-    "child",
-    "mental_health",
-    "substance_misuse",
-    "sex_worker",
-    "missing_person",
-    "arrested_suspect",
-    "homeless",
-    "modern_slavery_victim",
-    "vulnerable_adult",
-}
+MARKERS = set(schema.NOMINAL_MARKERS)
 TS = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(Z|[+-]\d{2}:\d{2})?$")
 
 

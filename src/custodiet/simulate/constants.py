@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from typing import Final
 
+from custodiet.fdp import schema
+
 # --------------------------------------------------------------------------------------
 # Codes from the FDP spec
 STAFF_TYPES: Final = ("officer", "special_constable", "pcso", "staff", "volunteer")
@@ -46,19 +48,7 @@ T_OIC, T_ATTENDING, T_INVESTIGATOR, T_SUPERVISOR, T_CALL, T_SAFEGUARDING, T_COUR
 )
 SHORT_TASKINGS: Final = (T_ATTENDING, T_CALL)
 
-MARKERS: Final = (
-    "domestic_abuse_victim",
-    "sexual_offence_victim",
-    "child",
-    "mental_health",
-    "substance_misuse",
-    "sex_worker",
-    "missing_person",
-    "arrested_suspect",
-    "homeless",
-    "modern_slavery_victim",
-    "vulnerable_adult",
-)
+MARKERS: Final = schema.NOMINAL_MARKERS  # bit i of a marker mask is MARKERS[i]
 M_DA, M_SO, M_CHILD, M_MH, M_SUB, M_SW, M_MISSING, M_ARRESTED, M_HOMELESS, M_MS, M_VA = (
     1 << i for i in range(11)
 )
@@ -92,21 +82,7 @@ CIRCUMSTANCE_NOTES: Final = {
     "other": ("Secondary employment", "Business interest declared"),
 }
 
-ALLEGATION_CATEGORIES: Final = (
-    "apsp",
-    "infiltration",
-    "disclosure_of_information",
-    "perverting_justice",
-    "sexual_misconduct",
-    "drugs",
-    "theft_fraud",
-    "misuse_of_systems",
-    "abuse_of_authority",
-    "inappropriate_association",
-    "vulnerability",
-    "assisting_offenders",
-    "other",
-)
+ALLEGATION_CATEGORIES: Final = schema.ALLEGATION_CATEGORIES
 ALLEGATION_WEIGHTS: Final = (6, 1, 14, 3, 8, 4, 7, 18, 10, 12, 3, 4, 10)
 ALLEGATION_SOURCES: Final = (
     "public_complaint",
@@ -116,19 +92,7 @@ ALLEGATION_SOURCES: Final = (
     "intelligence",
     "partner_agency",
 )
-OUTCOMES: Final = (
-    "no_case_to_answer",
-    "reflective_practice",
-    "management_action",
-    "written_warning",
-    "final_written_warning",
-    "reduction_in_rank",
-    "dismissed",
-    "resigned",
-    "retired",
-    "criminal_conviction",
-    "no_further_action",
-)
+OUTCOMES: Final = schema.OUTCOMES
 OUTCOME_WEIGHTS: Final = (30, 14, 16, 8, 5, 1, 4, 4, 2, 2, 14)
 
 # --------------------------------------------------------------------------------------
