@@ -376,6 +376,7 @@ class DetectionEngine:
         dormant = self.rules["dormant_record"].parameters
         dormant_lead = int(dormant.get("lead_days", 1))
         dormant_tail = int(dormant.get("tail_days", 30))
+        alone_window = int(self.rules["alone_with_record"].parameters.get("window_days", 7))
         strong_link = ", ".join(sql_str(r) for r in ("tasked_on_occurrence", "created_occurrence"))
         # Per pair, when the earliest documented involvement ended: an access after that
         # (and not covered by a current link, or it would not be residual) is "after".
@@ -413,9 +414,24 @@ class DetectionEngine:
               AND p.active_from <= r.ts + INTERVAL {dormant_lead} DAY
               AND p.active_to >= r.ts - INTERVAL {dormant_tail} DAY
             WHERE r.subject_kind = 'N'""")
+        # Who else was working on the person: days on which someone else opened the person's
+        # record for a documented reason. Legitimate remit work usually happens while the
+        # person's case is live in the unit; an abuser is alone with the record.
+        self.x("""CREATE OR REPLACE TEMP TABLE worked_days AS
+            SELECT DISTINCT a.force, a.subject_id AS nominal_id, CAST(a.ts AS DATE) AS day,
+              a.staff_id
+            FROM acc a JOIN acc_status st USING (aid)
+            WHERE st.strong AND a.subject_kind = 'N'""")
+        self.x(f"""CREATE OR REPLACE TEMP TABLE accompanied AS
+            SELECT DISTINCT r.aid FROM resid_base r JOIN worked_days w
+              ON w.force = r.force AND w.nominal_id = r.subject_id
+              AND w.day BETWEEN r.day - INTERVAL {alone_window} DAY AND r.day + INTERVAL {alone_window} DAY
+              AND w.staff_id <> r.staff_id
+            WHERE r.subject_kind = 'N'""")
         self.x("""CREATE OR REPLACE TEMP TABLE resid AS
-            SELECT r.*, r.subject_kind = 'N' AND l.aid IS NULL AS dormant
-            FROM resid_base r LEFT JOIN live l USING (aid)""")
+            SELECT r.*, r.subject_kind = 'N' AND l.aid IS NULL AS dormant,
+              r.subject_kind = 'N' AND c.aid IS NULL AS alone
+            FROM resid_base r LEFT JOIN live l USING (aid) LEFT JOIN accompanied c USING (aid)""")
         # A view that follows the same person's own search within minutes was found by searching.
         # DuckDB ASOF join: the last search by the staff member before the access.
         self.x("""CREATE OR REPLACE TEMP TABLE search_led AS
@@ -458,6 +474,9 @@ class DetectionEngine:
         w_nh = float(r["near_home"].param("weight")) if self.on("near_home") else 0.0
         w_dor = float(r["dormant_record"].param("weight")) if self.on("dormant_record") else 0.0
         w_sys = float(r["cross_system"].param("weight")) if self.on("cross_system") else 0.0
+        w_alone = (
+            float(r["alone_with_record"].param("weight")) if self.on("alone_with_record") else 0.0
+        )
         no_marker = float(r["vulnerability"].parameters.get("no_marker_weight", 0.35))
         # Two steps: per pair and day, then per pair (distinct-day counts without DISTINCT).
         self.x("""CREATE OR REPLACE TEMP TABLE pair_days AS
@@ -471,6 +490,7 @@ class DetectionEngine:
               count(*) FILTER (WHERE x.after_team AND NOT x.after_involvement) AS team_after_events,
               count(*) FILTER (WHERE x.action = 'search' OR sl.search_led) AS search_events,
               bool_or(x.dormant) AS dormant,
+              bool_and(x.alone) AS alone,
               count(*) FILTER (WHERE x.explained) AS weak_events,
               count(*) FILTER (WHERE list_contains(x.rules, 'unit_remit')) AS remit_events,
               bool_and(x.never_linked) AS never_linked
@@ -493,6 +513,7 @@ class DetectionEngine:
               count(*) FILTER (WHERE x.team_after_events > 0) AS team_after_days,
               sum(x.search_events) AS search_events,
               count(*) FILTER (WHERE x.dormant) AS dormant_days,
+              count(*) FILTER (WHERE x.alone) AS alone_days,
               sum(x.weak_events) AS weak_events, sum(x.remit_events) AS remit_events,
               bool_and(x.never_linked) AS never_linked,
               coalesce(any_value(n.v), {no_marker}) AS v,
@@ -537,6 +558,7 @@ class DetectionEngine:
                 + {w_off} * log2(1 + off_x) * (0.3 + r_off_x)
                 + {w_dor} * log2(1 + dormant_days) * (0.3 + r_dormant_days)
                 + {w_sys} * log2(1 + other_systems) * (0.3 + r_other_systems)
+                + {w_alone} * log2(1 + alone_days) * (0.3 + r_alone_days)
                 + CASE WHEN never_linked THEN {w_nl} ELSE 0 END
                 + CASE WHEN search_events > 0 THEN {w_ns} ELSE 0 END
                 + CASE WHEN near_home THEN {w_nh} ELSE 0 END) AS raw
@@ -566,6 +588,7 @@ class DetectionEngine:
         "team_after_days",
         "dormant_days",
         "other_systems",
+        "alone_days",
     )
 
     def _peer_rarity(self) -> None:
@@ -646,6 +669,11 @@ class DetectionEngine:
             rule_ids.append(r["dormant_record"].id)
             reasons.append(
                 f"on {pair['dormant_days']} of the days the person was in no open occurrence or custody"
+            )
+        if pair["alone_days"]:
+            rule_ids.append(r["alone_with_record"].id)
+            reasons.append(
+                f"on {pair['alone_days']} of the days nobody else was working on the person"
             )
         if pair["other_systems"]:
             rule_ids.append(r["cross_system"].id)
@@ -759,6 +787,7 @@ class DetectionEngine:
         "repetition": "SELECT r.event_id FROM resid r JOIN pairs p ON p.force = r.force "
         "AND p.staff_id = r.staff_id AND p.nominal_id = r.subject_id WHERE p.days >= {min_days}",
         "dormant_record": "SELECT event_id FROM resid WHERE dormant",
+        "alone_with_record": "SELECT event_id FROM resid WHERE alone",
         "cross_system": "SELECT r.event_id FROM resid r JOIN pairs p ON p.force = r.force "
         "AND p.staff_id = r.staff_id AND p.nominal_id = r.subject_id WHERE p.other_systems > 0",
         "unknown_account": "SELECT a.event_id FROM acc a WHERE NOT EXISTS (SELECT 1 FROM staff s "
