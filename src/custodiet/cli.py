@@ -390,6 +390,21 @@ def rules_cmd(
     out.print(table)
 
 
+@app.command("export")
+def export_cmd(
+    out_dir: Annotated[
+        Path | None, typer.Argument(metavar="[OUT]", help="Folder (default HOME/parquet).")
+    ] = None,
+) -> None:
+    """Export the lake to Parquet partitioned by force (and month for events), for Spark."""
+    from custodiet.lake.export import export_parquet
+
+    settings = state.settings()
+    target = out_dir or settings.parquet_dir
+    counts = export_parquet(lake_path=settings.lake_path, out_dir=target)
+    out.print(f"Exported {sum(counts.values()):,} rows from {len(counts)} tables to {target}")
+
+
 @app.command("evaluate")
 def evaluate_cmd(
     out_dir: Annotated[Path, typer.Argument(metavar="OUT", help="Working folder for the runs.")],
