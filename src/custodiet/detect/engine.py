@@ -417,17 +417,20 @@ class DetectionEngine:
         # Who else was working on the person: days on which someone else opened the person's
         # record for a documented reason. Legitimate remit work usually happens while the
         # person's case is live in the unit; an abuser is alone with the record.
-        self.x("""CREATE OR REPLACE TEMP TABLE worked_days AS
-            SELECT DISTINCT a.force, a.subject_id AS nominal_id, CAST(a.ts AS DATE) AS day,
-              a.staff_id
-            FROM acc a JOIN acc_status st USING (aid)
-            WHERE st.strong AND a.subject_kind = 'N'""")
-        self.x(f"""CREATE OR REPLACE TEMP TABLE accompanied AS
-            SELECT DISTINCT r.aid FROM resid_base r JOIN worked_days w
-              ON w.force = r.force AND w.nominal_id = r.subject_id
-              AND w.day BETWEEN r.day - INTERVAL {alone_window} DAY AND r.day + INTERVAL {alone_window} DAY
-              AND w.staff_id <> r.staff_id
-            WHERE r.subject_kind = 'N'""")
+        if self.on("alone_with_record"):
+            self.x("""CREATE OR REPLACE TEMP TABLE worked_days AS
+                SELECT DISTINCT a.force, a.subject_id AS nominal_id, CAST(a.ts AS DATE) AS day,
+                  a.staff_id
+                FROM acc a JOIN acc_status st USING (aid)
+                WHERE st.strong AND a.subject_kind = 'N'""")
+            self.x(f"""CREATE OR REPLACE TEMP TABLE accompanied AS
+                SELECT DISTINCT r.aid FROM resid_base r JOIN worked_days w
+                  ON w.force = r.force AND w.nominal_id = r.subject_id
+                  AND w.day BETWEEN r.day - INTERVAL {alone_window} DAY AND r.day + INTERVAL {alone_window} DAY
+                  AND w.staff_id <> r.staff_id
+                WHERE r.subject_kind = 'N'""")
+        else:  # not enabled: nobody is counted as alone
+            self.x("CREATE OR REPLACE TEMP TABLE accompanied AS SELECT aid FROM resid_base")
         self.x("""CREATE OR REPLACE TEMP TABLE resid AS
             SELECT r.*, r.subject_kind = 'N' AND l.aid IS NULL AS dormant,
               r.subject_kind = 'N' AND c.aid IS NULL AS alone
