@@ -405,6 +405,29 @@ def export_cmd(
     out.print(f"Exported {sum(counts.values()):,} rows from {len(counts)} tables to {target}")
 
 
+audit_app = typer.Typer(help="custodiet's own audit trail.", no_args_is_help=True)
+app.add_typer(audit_app, name="audit")
+
+
+@audit_app.command("verify")
+def audit_verify() -> None:
+    """Recompute the audit trail's hash chain and report the first broken row, if any."""
+    from custodiet.audit.chain import verify
+    from custodiet.db import session_scope
+
+    settings = state.settings()
+    with session_scope(settings.db_url) as session:
+        result = verify(session)
+    if result.ok:
+        out.print(f"Audit chain intact: {result.checked:,} events.")
+        return
+    out.print(
+        f"[red]Audit chain broken at event {result.first_bad_seq}[/red]: {result.problem} "
+        f"({result.checked:,} events before it check out)."
+    )
+    raise typer.Exit(code=2)
+
+
 @app.command("evaluate")
 def evaluate_cmd(
     out_dir: Annotated[Path, typer.Argument(metavar="OUT", help="Working folder for the runs.")],

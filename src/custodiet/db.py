@@ -113,8 +113,19 @@ def alembic_config(url: str) -> Any:
 def upgrade(url: str) -> None:
     """Bring the operational store's schema to the newest migration."""
     from alembic import command
+    from sqlalchemy import text
 
     command.upgrade(alembic_config(url), "head")
+    # The audit chain starts from a single head row, created once here rather than raced
+    # for by the first two events.
+    with get_engine(url).begin() as conn:
+        conn.execute(
+            text(
+                "INSERT INTO audit_chain_head (id, seq, last_hash) SELECT 1, 0, :genesis "
+                "WHERE NOT EXISTS (SELECT 1 FROM audit_chain_head WHERE id = 1)"
+            ),
+            {"genesis": "0" * 64},
+        )
 
 
 def import_all_models() -> None:

@@ -1,6 +1,9 @@
 """custodiet's own audit trail: every change and every view of a person's data.
 
-`audit_events` is append-only: the ORM refuses updates and deletes of its rows.
+`audit_events` is append-only: the ORM refuses updates and deletes of its rows. It is also
+tamper-evident: every row carries a sequence number and a SHA-256 hash of its content and of
+the previous row's hash (see `custodiet.audit.chain`), so that changing, removing or
+reordering a row breaks the chain from that row on.
 """
 
 from __future__ import annotations
@@ -37,6 +40,23 @@ class AuditEvent(Base):
     summary: Mapped[str] = mapped_column(Text, default="")
     details: Mapped[dict[str, Any] | None] = mapped_column(JSON)
     ip: Mapped[str | None] = mapped_column(String(64))
+    seq: Mapped[int | None] = mapped_column(Integer, unique=True)
+    prev_hash: Mapped[str | None] = mapped_column(String(64))
+    hash: Mapped[str | None] = mapped_column(String(64))
+
+
+class AuditChainHead(Base):
+    """The end of the audit chain: the last sequence number and hash (one row, id 1).
+
+    Updating it first thing when an event is recorded serialises concurrent writers (a row
+    lock in PostgreSQL, the write lock in SQLite), so the chain never forks.
+    """
+
+    __tablename__ = "audit_chain_head"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    seq: Mapped[int] = mapped_column(Integer, default=0)
+    last_hash: Mapped[str] = mapped_column(String(64))
 
 
 class PersonReveal(Base):

@@ -10,7 +10,9 @@ from typing import Any
 from sqlalchemy import ColumnElement, Select, func, or_, select
 from sqlalchemy.orm import Session
 
+from custodiet.audit.chain import link
 from custodiet.audit.models import AuditEvent, PersonReveal
+from custodiet.db import utcnow
 from custodiet.users.principal import Principal
 
 
@@ -30,6 +32,7 @@ def record(
 ) -> AuditEvent:
     """Append one audit event (added to the session, committed by the caller)."""
     row = AuditEvent(
+        at=utcnow(),
         actor=actor.username if actor else actor_name,
         actor_role=actor.role if actor else None,
         action=action,
@@ -41,6 +44,7 @@ def record(
         details=details,
         ip=ip,
     )
+    link(session, row)
     session.add(row)
     return row
 

@@ -2,7 +2,7 @@
 
 Revision ID: 0001_initial
 Revises:
-Create Date: 2026-11-30 09:31:08.401161
+Create Date: 2026-11-30 10:53:32.879714
 """
 
 from collections.abc import Sequence
@@ -67,6 +67,13 @@ def upgrade() -> None:
         batch_op.create_index("ix_alerts_status_score", ["status", "score"], unique=False)
 
     op.create_table(
+        "audit_chain_head",
+        sa.Column("id", sa.Integer(), nullable=False),
+        sa.Column("seq", sa.Integer(), nullable=False),
+        sa.Column("last_hash", sa.String(length=64), nullable=False),
+        sa.PrimaryKeyConstraint("id", name=op.f("pk_audit_chain_head")),
+    )
+    op.create_table(
         "audit_events",
         sa.Column("id", sa.Integer(), autoincrement=True, nullable=False),
         sa.Column("at", custodiet.db.UTCDateTime(), nullable=False),
@@ -80,7 +87,11 @@ def upgrade() -> None:
         sa.Column("summary", sa.Text(), nullable=False),
         sa.Column("details", sa.JSON(), nullable=True),
         sa.Column("ip", sa.String(length=64), nullable=True),
+        sa.Column("seq", sa.Integer(), nullable=True),
+        sa.Column("prev_hash", sa.String(length=64), nullable=True),
+        sa.Column("hash", sa.String(length=64), nullable=True),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_audit_events")),
+        sa.UniqueConstraint("seq", name=op.f("uq_audit_events_seq")),
     )
     with op.batch_alter_table("audit_events", schema=None) as batch_op:
         batch_op.create_index("ix_audit_events_actor_at", ["actor", "at"], unique=False)
@@ -484,6 +495,7 @@ def downgrade() -> None:
         batch_op.drop_index("ix_audit_events_actor_at")
 
     op.drop_table("audit_events")
+    op.drop_table("audit_chain_head")
     with op.batch_alter_table("alerts", schema=None) as batch_op:
         batch_op.drop_index("ix_alerts_status_score")
         batch_op.drop_index("ix_alerts_score_id")
