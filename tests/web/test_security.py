@@ -5,8 +5,8 @@ from __future__ import annotations
 from fastapi.testclient import TestClient
 
 from custodiet.config import Settings
+from custodiet.pseudonym import age_band, describe_person, pseudonym, pseudonym_with_description
 from custodiet.web.app import create_app
-from custodiet.web.pseudonym import age_band, describe_person, pseudonym, pseudonym_with_description
 from tests.web.conftest import Web, csrf_of
 from tests.web.seed import PASSWORD
 

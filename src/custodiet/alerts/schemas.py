@@ -8,7 +8,7 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field
 
 from custodiet.alerts.models import Alert
-from custodiet.web.pseudonym import pseudonym
+from custodiet.pseudonym import pseudonym
 
 
 class AlertSummary(BaseModel):

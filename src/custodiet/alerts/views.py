@@ -119,7 +119,7 @@ def alert_queue(
 
 
 def _subject_pseudonym(alert: Alert) -> str:
-    from custodiet.web.pseudonym import pseudonym
+    from custodiet.pseudonym import pseudonym
 
     return pseudonym(alert.force, alert.subject_nominal_id) if alert.subject_nominal_id else ""
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from custodiet.web.pseudonym import MARKER_LABELS, pseudonym
+from custodiet.pseudonym import MARKER_LABELS, pseudonym
 
 MARKER_PRIORITY = tuple(MARKER_LABELS)
 

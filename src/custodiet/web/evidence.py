@@ -17,8 +17,8 @@ from functools import lru_cache
 from typing import Any
 from zoneinfo import ZoneInfo
 
+from custodiet.pseudonym import describe_person, pseudonym, pseudonym_code
 from custodiet.web.lake import LakeReader, NominalInfo
-from custodiet.web.pseudonym import describe_person, pseudonym, pseudonym_code
 
 DISPLAY_TZ = ZoneInfo("Europe/London")
 # Detection keeps at most this many events per alert (detect.service.MAX_EVIDENCE_EVENTS).

@@ -12,6 +12,7 @@ from custodiet.alerts.service import get_alert
 from custodiet.audit.service import record, record_reveal
 from custodiet.cases import service as cases
 from custodiet.cases.service import get_case, linked_alerts
+from custodiet.pseudonym import pseudonym, pseudonym_code
 from custodiet.users import permissions as P
 from custodiet.users.principal import InvalidInput, NotFound, Principal
 from custodiet.users.service import authenticate
@@ -26,7 +27,6 @@ from custodiet.web.deps import (
     require_permission,
 )
 from custodiet.web.evidence import nominal_ids_of
-from custodiet.web.pseudonym import pseudonym, pseudonym_code
 from custodiet.web.templating import flash, render
 
 pages = APIRouter(tags=["pages"], include_in_schema=False)

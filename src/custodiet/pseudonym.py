@@ -1,6 +1,6 @@
 """Stable pseudonyms for people looked up: "Person 7F3A", from a keyed hash of the id.
 
-Dependency-free on purpose (detection imports it for its narratives). The key comes from
+Shared by detection (narratives) and the workbench (pages), so it lives outside both. The key comes from
 the environment (custodiet.config.pseudonym_key) and is never stored.
 """
 
