@@ -1,7 +1,7 @@
 """Stable pseudonyms for people looked up: "Person 7F3A", from a keyed hash of the id.
 
-Shared by detection (narratives) and the workbench (pages), so it lives outside both. The key comes from
-the environment (custodiet.config.pseudonym_key) and is never stored.
+Shared by detection (narratives) and the workbench (pages), so it lives outside both. The
+key comes from the environment (custodiet.config.pseudonym_key) and is never stored.
 """
 
 from __future__ import annotations
