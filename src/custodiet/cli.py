@@ -437,6 +437,13 @@ def evaluate_cmd(
     reuse: Annotated[
         bool, typer.Option(help="Reuse simulated and imported forces in OUT.")
     ] = False,
+    degrade: Annotated[
+        str,
+        typer.Option(
+            help="Withhold context before import, comma-separated: no-teams, no-shifts, "
+            "no-home, half-taskings, no-custody."
+        ),
+    ] = "",
 ) -> None:
     """Simulate, import, detect and score against the simulator's ground truth."""
     from dataclasses import asdict
@@ -462,7 +469,14 @@ def evaluate_cmd(
         table.add_column(col, justify="right")
     for staff_n, days_n in parsed:
         for seed in (int(s) for s in seeds.split(",") if s):
-            ev = evaluate_one(out_dir, staff=staff_n, days=days_n, seed=seed, reuse=reuse)
+            ev = evaluate_one(
+                out_dir,
+                staff=staff_n,
+                days=days_n,
+                seed=seed,
+                reuse=reuse,
+                degrade=tuple(d for d in degrade.split(",") if d),
+            )
             if as_json:
                 print(json.dumps(asdict(ev)))
                 continue

@@ -21,7 +21,8 @@ from custodiet.ingest.validate import sql_str
 # A person-level pattern becomes an alert from this raw score (alert score 50) upwards: below
 # it an analyst working down a queue of one alert per hundred staff would never reach it.
 MIN_PAIR_RAW = 3.5
-STRONG_LINK_RULES = ("tasked_on_occurrence", "created_occurrence", "custody_dealt")
+# How much each further person-level alert about the same staff member discounts them all.
+SELF_CONTRAST = 0.3
 
 
 @dataclass
@@ -56,6 +57,26 @@ def roll_up(alerts: list[dict[str, Any]]) -> None:
         lead["also"] = len(others)
         for alert in others:
             alert["score"] = round(alert["score"] * 0.6, 1)
+
+
+def self_contrast(alerts: list[dict[str, Any]]) -> None:
+    """Discount person-level alerts by how many the same staff member raised.
+
+    Abuse fixes on a person: the pair stands out from the rest of the staff member's work.
+    When someone shows the same pattern with many people (an investigator who keeps going
+    after every recorded tasking ends), each instance says more about how they work than
+    about any one person; a score falls by 1 + SELF_CONTRAST x log2(n) for n such alerts.
+    Trawling across many people is the breadth rule's business, judged against peers.
+    """
+    counts: dict[tuple[str, str], int] = {}
+    for a in alerts:
+        if a["rule_family"] == "person_focus":
+            counts[(a["force"], a["staff_id"])] = counts.get((a["force"], a["staff_id"]), 0) + 1
+    for a in alerts:
+        if a["rule_family"] == "person_focus":
+            n = counts[(a["force"], a["staff_id"])]
+            raw = a["raw"] / (1 + SELF_CONTRAST * math.log2(n))
+            a["score"] = round(100 * (1 - math.exp(-raw / 5)), 1)
 
 
 def _table_rows(con: duckdb.DuckDBPyConnection, name: str) -> int:
@@ -107,6 +128,7 @@ class DetectionEngine:
         self._signals()
         alerts = self._pair_alerts() + self._breadth_alerts() + self._unknown_account_alerts()
         alerts = [a for a in alerts if not self._suppressed(a)]
+        self_contrast(alerts)
         roll_up(alerts)
         alerts.sort(key=lambda a: -a["score"])
         return EngineResult(alerts=alerts, summary=self._summary(len(alerts)))
@@ -229,6 +251,31 @@ class DetectionEngine:
                 booked_in - {b}, coalesce(released, booked_in + INTERVAL 2 DAY) + {a},
                 coalesce(released, booked_in + INTERVAL 2 DAY)
                 FROM custody""")
+        if self.on("worked_the_record"):
+            b, a = (
+                _hours(self.p("worked_the_record", k))
+                for k in ("slack_before_hours", "slack_after_hours")
+            )
+            actions = ", ".join(sql_str(str(x)) for x in self.p("worked_the_record", "actions"))
+            self.x(f"""CREATE OR REPLACE TEMP TABLE record_writes AS
+                SELECT force, staff_id, entity_type, entity_id, min(ts) AS w0, max(ts) AS w1
+                FROM access_events
+                WHERE action IN ({actions}) AND entity_type IN ('occurrence', 'nominal')
+                  AND entity_id IS NOT NULL
+                GROUP BY force, staff_id, entity_type, entity_id""")
+            parts.append(f"""SELECT w.force, w.staff_id, 'N', n.nominal_id, w.entity_id,
+                'worked_the_record', w.w0 - {b}, w.w1 + {a}, w.w1
+                FROM record_writes w JOIN occurrence_nominals n
+                  ON n.force = w.force AND n.occurrence_id = w.entity_id
+                WHERE w.entity_type = 'occurrence'
+                UNION ALL
+                SELECT force, staff_id, 'O', entity_id, entity_id, 'worked_the_record',
+                  w0 - {b}, w1 + {a}, w1
+                FROM record_writes WHERE entity_type = 'occurrence'
+                UNION ALL
+                SELECT force, staff_id, 'N', entity_id, NULL, 'worked_the_record',
+                  w0 - {b}, w1 + {a}, w1
+                FROM record_writes WHERE entity_type = 'nominal'""")
         if self.on("team_tasking"):
             b, a = (
                 _hours(self.p("team_tasking", k))
@@ -377,7 +424,9 @@ class DetectionEngine:
         dormant_lead = int(dormant.get("lead_days", 1))
         dormant_tail = int(dormant.get("tail_days", 30))
         alone_window = int(self.rules["alone_with_record"].parameters.get("window_days", 7))
-        strong_link = ", ".join(sql_str(r) for r in ("tasked_on_occurrence", "created_occurrence"))
+        strong_link = ", ".join(
+            sql_str(r) for r in ("tasked_on_occurrence", "created_occurrence", "worked_the_record")
+        )
         # Per pair, when the earliest documented involvement ended: an access after that
         # (and not covered by a current link, or it would not be residual) is "after".
         self.x(f"""CREATE OR REPLACE TEMP TABLE pair_links AS
@@ -436,19 +485,34 @@ class DetectionEngine:
               r.subject_kind = 'N' AND c.aid IS NULL AS alone
             FROM resid_base r LEFT JOIN live l USING (aid) LEFT JOIN accompanied c USING (aid)""")
         # A view that follows the same person's own search within minutes was found by searching.
-        # DuckDB ASOF join: the last search by the staff member before the access.
+        # DuckDB ASOF join: the last search by the staff member before the access. Computed
+        # for every person access, so that each staff member's own habit is known.
         self.x("""CREATE OR REPLACE TEMP TABLE search_led AS
             SELECT a.aid, (s.ts IS NOT NULL AND a.ts - s.ts <= INTERVAL 10 MINUTE) AS search_led
-            FROM resid a ASOF LEFT JOIN (
+            FROM (SELECT aid, force, staff_id, ts FROM acc WHERE subject_kind = 'N') a
+            ASOF LEFT JOIN (
               SELECT force, staff_id, ts FROM access_events WHERE action = 'search') s
               ON s.force = a.force AND s.staff_id = a.staff_id AND a.ts >= s.ts""")
-        # Each staff member's own off-duty rate for explained work: the roster's blind spot.
+        # Each staff member's own habits in explained work: how often it is off the roster
+        # (the roster's blind spot), how often it concerns people in their home district
+        # (those who live where they work), and how often it starts with a search. A signal
+        # is evidence only in so far as it departs from the person's own everyday work.
         self.x("""CREATE OR REPLACE TEMP TABLE staff_baseline AS
             SELECT a.force, a.staff_id,
               count(*) FILTER (WHERE d.rostered AND NOT d.on_duty)::DOUBLE
                 / greatest(count(*) FILTER (WHERE d.rostered), 1) AS off_rate,
+              count(DISTINCT a.subject_id) FILTER (WHERE a.subject_kind = 'N'
+                AND n.district = s.home_district)::DOUBLE
+                / greatest(count(DISTINCT a.subject_id) FILTER (WHERE a.subject_kind = 'N'), 1)
+                AS home_rate,
+              count(*) FILTER (WHERE sl.search_led)::DOUBLE
+                / greatest(count(*) FILTER (WHERE a.subject_kind = 'N'), 1) AS search_rate,
               count(*) AS accesses
             FROM acc a JOIN acc_status st USING (aid) JOIN duty d USING (aid)
+            LEFT JOIN nominals n ON a.subject_kind = 'N' AND n.force = a.force
+              AND n.nominal_id = a.subject_id
+            LEFT JOIN staff s ON s.force = a.force AND s.staff_id = a.staff_id
+            LEFT JOIN search_led sl ON sl.aid = a.aid
             WHERE st.strong GROUP BY ALL""")
         vul = self.rules["vulnerability"].parameters
         weights = vul.get("marker_weights", {})
@@ -523,6 +587,8 @@ class DetectionEngine:
               any_value(n.district) IS NOT NULL AND any_value(n.district) = any_value(s.home_district) AS near_home,
               any_value(n.markers) AS markers, any_value(n.sex) AS sex, any_value(n.birth_year) AS birth_year,
               coalesce(any_value(b.off_rate), 0.0) AS base_off,
+              coalesce(any_value(b.home_rate), 0.0) AS base_home,
+              least(coalesce(any_value(b.search_rate), 0.0), 1.0) AS base_search,
               greatest(0, sum(x.off_events)
                 - round(coalesce(any_value(b.off_rate), 0.0) * sum(x.rostered_events)))::BIGINT AS off_x
             FROM pair_days x
@@ -563,8 +629,8 @@ class DetectionEngine:
                 + {w_sys} * log2(1 + other_systems) * (0.3 + r_other_systems)
                 + {w_alone} * log2(1 + alone_days) * (0.3 + r_alone_days)
                 + CASE WHEN never_linked THEN {w_nl} ELSE 0 END
-                + CASE WHEN search_events > 0 THEN {w_ns} ELSE 0 END
-                + CASE WHEN near_home THEN {w_nh} ELSE 0 END) AS raw
+                + CASE WHEN search_events > 0 THEN {w_ns} * (1 - base_search) ELSE 0 END
+                + CASE WHEN near_home THEN {w_nh} * (1 - base_home) ELSE 0 END) AS raw
             FROM pairs_rarity""")
         # Repetition inside a covered remit with no sign of anything else (not off duty, not
         # a dormant record, linked to their work, one system) is what the remit is for: it

@@ -120,12 +120,23 @@ def score_run(
 
 
 def prepare(
-    out: Path, *, staff: int, days: int, seed: int, reuse: bool = False
+    out: Path,
+    *,
+    staff: int,
+    days: int,
+    seed: int,
+    reuse: bool = False,
+    degrade: tuple[str, ...] = (),
 ) -> tuple[Path, Path, dict[str, float]]:
-    """Simulate one force and import it into a fresh home; (home, truth path, timings)."""
+    """Simulate one force and import it into a fresh home; (home, truth path, timings).
+
+    `degrade` withholds context before the import (see simulate/degrade.py); such a force
+    gets its own folder.
+    """
+    from custodiet.simulate.degrade import degrade as degrade_package
     from custodiet.simulate.generator import simulate_force
 
-    root = out / f"staff{staff}-days{days}-seed{seed}"
+    root = out / (f"staff{staff}-days{days}-seed{seed}" + "".join(f"-{d}" for d in degrade))
     package = root / "package"
     home = root / "home"
     truth_path = root / "package.truth.json"
@@ -135,6 +146,8 @@ def prepare(
     t0 = time.perf_counter()
     summary = simulate_force(out=package, staff=staff, days=days, seed=seed)
     timings["simulate"] = time.perf_counter() - t0
+    if degrade:
+        degrade_package(package, list(degrade))
     home.mkdir(parents=True, exist_ok=True)
     (home / "lake.duckdb").unlink(missing_ok=True)
     (home / "custodiet.sqlite3").unlink(missing_ok=True)
@@ -174,9 +187,19 @@ def detect_and_score(home: Path, truth_path: Path, *, staff: int, days: int) -> 
     return ev
 
 
-def evaluate_one(out: Path, *, staff: int, days: int, seed: int, reuse: bool = False) -> Evaluation:
+def evaluate_one(
+    out: Path,
+    *,
+    staff: int,
+    days: int,
+    seed: int,
+    reuse: bool = False,
+    degrade: tuple[str, ...] = (),
+) -> Evaluation:
     """Simulate one force, import it into a fresh home, detect, and score."""
-    home, truth_path, timings = prepare(out, staff=staff, days=days, seed=seed, reuse=reuse)
+    home, truth_path, timings = prepare(
+        out, staff=staff, days=days, seed=seed, reuse=reuse, degrade=degrade
+    )
     ev = detect_and_score(home, truth_path, staff=staff, days=days)
     ev.seed = seed
     ev.seconds.update({k: round(v, 1) for k, v in timings.items()})

@@ -1,0 +1,36 @@
+"""Scoring helpers of the detection engine."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from custodiet.detect.engine import roll_up, self_contrast
+
+
+def _alert(staff_id: str, raw: float, nominal: str) -> dict[str, Any]:
+    return {
+        "force": "SY",
+        "staff_id": staff_id,
+        "rule_family": "person_focus",
+        "subject_nominal_id": nominal,
+        "raw": raw,
+        "score": 0.0,
+        "reasons": [],
+    }
+
+
+def test_one_person_standing_out_outranks_the_same_pattern_with_many_people() -> None:
+    fixated = _alert("PC1", 8.0, "N1")
+    habitual = [_alert("PC2", 9.0, f"N{i}") for i in range(8)]
+    alerts = [fixated, *habitual]
+    self_contrast(alerts)
+    roll_up(alerts)
+    assert fixated["score"] > max(a["score"] for a in habitual)
+    assert habitual[0]["also"] == 7
+
+
+def test_breadth_and_account_alerts_are_not_discounted() -> None:
+    breadth = {**_alert("PC3", 0.0, ""), "rule_family": "breadth", "score": 70.0}
+    alerts = [breadth, _alert("PC3", 8.0, "N1"), _alert("PC3", 8.0, "N2")]
+    self_contrast(alerts)
+    assert breadth["score"] == 70.0

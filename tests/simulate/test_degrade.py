@@ -1,0 +1,51 @@
+"""Withholding context from a package: the rewritten package still imports, without it."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from sim_package import Package
+
+from custodiet.detect.engine import DetectionEngine
+from custodiet.ingest.service import import_package
+from custodiet.lake.store import open_lake
+from custodiet.simulate.degrade import degrade
+
+
+def _copy(small: Package, tmp_path: Path) -> Path:
+    target = tmp_path / "pkg"
+    shutil.copytree(small.path, target)
+    return target
+
+
+def test_degraded_package_imports_and_the_run_says_what_is_missing(
+    small: Package, tmp_path: Path
+) -> None:
+    package = _copy(small, tmp_path)
+    before = len(small.rows("occurrence_staff.csv"))
+    done = degrade(package, ["no-teams", "no-shifts", "half-taskings"])
+    assert done == [
+        "postings carry no team",
+        "no rosters supplied",
+        "half of the tasking records are missing",
+    ]
+    assert not (package / "shifts.csv").exists()
+    after = len(list((package / "occurrence_staff.csv").open())) - 1
+    assert 0.4 * before < after < 0.6 * before
+    lake = tmp_path / "lake.duckdb"
+    result = import_package(lake_path=lake, db_url=None, package=package)
+    assert sum(c.quarantined for c in result.files.values()) == 0
+    with open_lake(lake) as con:
+        teams = con.execute("SELECT count(team) FROM postings").fetchone()
+        assert teams == (0,)
+        engine = DetectionEngine(con)
+        summary = engine.run().summary
+    assert "off_duty" in summary["rules_not_used"]
+    assert "no shifts supplied" in summary["rules_not_used"]["off_duty"]
+
+
+def test_unknown_degradation_is_refused(small: Package, tmp_path: Path) -> None:
+    with pytest.raises(ValueError, match="unknown degradation no-such"):
+        degrade(_copy(small, tmp_path), ["no-such"])
