@@ -493,6 +493,32 @@ class DetectionEngine:
             ASOF LEFT JOIN (
               SELECT force, staff_id, ts FROM access_events WHERE action = 'search') s
               ON s.force = a.force AND s.staff_id = a.staff_id AND a.ts >= s.ts""")
+        # Sessions: a staff member's events with no gap longer than the session gap. A lone
+        # session touches one person (and any occurrences) and nothing else: no other person,
+        # no vehicle, location, document or intelligence work. Opening the system for one
+        # person alone is how looking someone up from home shows in an audit trail, and it
+        # needs no roster to see. Window functions only (portable to Spark SQL).
+        gap = int(self.rules["lone_session"].parameters.get("session_gap_minutes", 30))
+        self.x(f"""CREATE OR REPLACE TEMP TABLE sessions AS
+            SELECT aid, force, staff_id,
+              sum(CASE WHEN prev_ts IS NULL OR ts - prev_ts > INTERVAL {gap} MINUTE THEN 1 ELSE 0 END)
+                OVER (PARTITION BY force, staff_id ORDER BY ts, aid ROWS UNBOUNDED PRECEDING)
+                AS session_no,
+              action
+            FROM (SELECT rowid AS aid, force, staff_id, ts, action,
+                    lag(ts) OVER (PARTITION BY force, staff_id ORDER BY ts, rowid) AS prev_ts
+                  FROM access_events) e""")
+        self.x("""CREATE OR REPLACE TEMP TABLE lone AS
+            WITH per_session AS (
+              SELECT s.force, s.staff_id, s.session_no,
+                count(DISTINCT a.subject_id) FILTER (WHERE a.subject_kind = 'N') AS people,
+                count(*) FILTER (WHERE a.aid IS NULL AND s.action <> 'search') AS other_work
+              FROM sessions s LEFT JOIN acc a ON a.aid = s.aid
+              GROUP BY s.force, s.staff_id, s.session_no)
+            SELECT s.aid FROM sessions s
+            JOIN per_session p ON p.force = s.force AND p.staff_id = s.staff_id
+              AND p.session_no = s.session_no
+            WHERE p.people <= 1 AND p.other_work = 0""")
         # Each staff member's own habits in explained work: how often it is off the roster
         # (the roster's blind spot), how often it concerns people in their home district
         # (those who live where they work), and how often it starts with a search. A signal
@@ -507,12 +533,15 @@ class DetectionEngine:
                 AS home_rate,
               count(*) FILTER (WHERE sl.search_led)::DOUBLE
                 / greatest(count(*) FILTER (WHERE a.subject_kind = 'N'), 1) AS search_rate,
+              count(*) FILTER (WHERE a.subject_kind = 'N' AND lo.aid IS NOT NULL)::DOUBLE
+                / greatest(count(*) FILTER (WHERE a.subject_kind = 'N'), 1) AS lone_rate,
               count(*) AS accesses
             FROM acc a JOIN acc_status st USING (aid) JOIN duty d USING (aid)
             LEFT JOIN nominals n ON a.subject_kind = 'N' AND n.force = a.force
               AND n.nominal_id = a.subject_id
             LEFT JOIN staff s ON s.force = a.force AND s.staff_id = a.staff_id
             LEFT JOIN search_led sl ON sl.aid = a.aid
+            LEFT JOIN lone lo ON lo.aid = a.aid
             WHERE st.strong GROUP BY ALL""")
         vul = self.rules["vulnerability"].parameters
         weights = vul.get("marker_weights", {})
@@ -544,6 +573,7 @@ class DetectionEngine:
         w_alone = (
             float(r["alone_with_record"].param("weight")) if self.on("alone_with_record") else 0.0
         )
+        w_lone = float(r["lone_session"].param("weight")) if self.on("lone_session") else 0.0
         no_marker = float(r["vulnerability"].parameters.get("no_marker_weight", 0.35))
         # Two steps: per pair and day, then per pair (distinct-day counts without DISTINCT).
         self.x("""CREATE OR REPLACE TEMP TABLE pair_days AS
@@ -560,8 +590,10 @@ class DetectionEngine:
               bool_and(x.alone) AS alone,
               count(*) FILTER (WHERE x.explained) AS weak_events,
               count(*) FILTER (WHERE list_contains(x.rules, 'unit_remit')) AS remit_events,
-              bool_and(x.never_linked) AS never_linked
+              bool_and(x.never_linked) AS never_linked,
+              count(lo.aid) AS lone_events
             FROM resid x LEFT JOIN search_led sl ON sl.aid = x.aid
+            LEFT JOIN lone lo ON lo.aid = x.aid
             WHERE x.subject_kind = 'N'
             GROUP BY ALL""")
         self.x("""CREATE OR REPLACE TEMP TABLE pair_systems AS
@@ -581,6 +613,8 @@ class DetectionEngine:
               sum(x.search_events) AS search_events,
               count(*) FILTER (WHERE x.dormant) AS dormant_days,
               count(*) FILTER (WHERE x.alone) AS alone_days,
+              sum(x.lone_events) AS lone_events,
+              count(*) FILTER (WHERE x.lone_events > 0) AS lone_days,
               sum(x.weak_events) AS weak_events, sum(x.remit_events) AS remit_events,
               bool_and(x.never_linked) AS never_linked,
               coalesce(any_value(n.v), {no_marker}) AS v,
@@ -588,6 +622,7 @@ class DetectionEngine:
               any_value(n.markers) AS markers, any_value(n.sex) AS sex, any_value(n.birth_year) AS birth_year,
               coalesce(any_value(b.off_rate), 0.0) AS base_off,
               coalesce(any_value(b.home_rate), 0.0) AS base_home,
+              coalesce(any_value(b.lone_rate), 0.0) AS base_lone,
               least(coalesce(any_value(b.search_rate), 0.0), 1.0) AS base_search,
               greatest(0, sum(x.off_events)
                 - round(coalesce(any_value(b.off_rate), 0.0) * sum(x.rostered_events)))::BIGINT AS off_x
@@ -625,6 +660,7 @@ class DetectionEngine:
                 ) * (1 - 0.6 * remit_events::DOUBLE / events)
                 -- context: none of it is explained by a remit
                 + {w_off} * log2(1 + off_x) * (0.3 + r_off_x)
+                + {w_lone} * log2(1 + lone_days) * (0.3 + r_lone_days) * (1 - base_lone)
                 + {w_dor} * log2(1 + dormant_days) * (0.3 + r_dormant_days)
                 + {w_sys} * log2(1 + other_systems) * (0.3 + r_other_systems)
                 + {w_alone} * log2(1 + alone_days) * (0.3 + r_alone_days)
@@ -658,6 +694,7 @@ class DetectionEngine:
         "dormant_days",
         "other_systems",
         "alone_days",
+        "lone_days",
     )
 
     def _peer_rarity(self) -> None:
@@ -727,6 +764,12 @@ class DetectionEngine:
             rule_ids.append(r["off_duty"].id)
             reasons.append(
                 f"{pair['off_events']} of {pair['rostered_events']} rostered-period accesses off duty"
+            )
+        if pair["lone_days"] and self.on("lone_session"):
+            rule_ids.append(r["lone_session"].id)
+            reasons.append(
+                f"on {pair['lone_days']} day{'s' if pair['lone_days'] > 1 else ''} the system "
+                "was opened for this person and nothing else"
             )
         if pair["never_linked"]:
             rule_ids.append(r["never_linked"].id)
@@ -856,6 +899,7 @@ class DetectionEngine:
         "repetition": "SELECT r.event_id FROM resid r JOIN pairs p ON p.force = r.force "
         "AND p.staff_id = r.staff_id AND p.nominal_id = r.subject_id WHERE p.days >= {min_days}",
         "dormant_record": "SELECT event_id FROM resid WHERE dormant",
+        "lone_session": "SELECT r.event_id FROM resid r JOIN lone USING (aid)",
         "alone_with_record": "SELECT event_id FROM resid WHERE alone",
         "cross_system": "SELECT r.event_id FROM resid r JOIN pairs p ON p.force = r.force "
         "AND p.staff_id = r.staff_id AND p.nominal_id = r.subject_id WHERE p.other_systems > 0",
