@@ -38,6 +38,7 @@ def test_alert_carries_evidence_and_narrative(home: Path, db_url: str, tmp_path:
         assert {"S001", "S002"} <= set(alert.rule_ids)  # off duty, after involvement
         assert "domestic-abuse victim" in alert.narrative
         assert "1 of them off duty" in alert.narrative
+        assert "once with nothing else opened in the same session" in alert.narrative
         assert "N1" not in alert.narrative  # pseudonymised
         assert alert.evidence and alert.evidence["events"][0]["on_duty"] is False
 

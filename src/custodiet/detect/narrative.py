@@ -76,6 +76,12 @@ def pair_narrative(alert: dict[str, Any], *, involvement_end: datetime | None = 
         clauses.append(
             f"{pair['rel_events']} after the person was released from the custody they dealt with"
         )
+    if pair.get("lone_days"):
+        clauses.append(
+            f"on {_days(pair['lone_days'])} with nothing else opened in the same session"
+            if pair["lone_days"] > 1
+            else "once with nothing else opened in the same session"
+        )
     if pair["search_events"]:
         clauses.append(f"{pair['search_events']} found by searching")
     if pair.get("other_systems"):
