@@ -8,6 +8,7 @@ rows on re-import) and the import run that last wrote the row.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -41,6 +42,11 @@ BOOKKEEPING_DDL = (
 )
 
 
+def sql_literal(value: str) -> str:
+    """A string literal for DuckDB SQL."""
+    return "'" + value.replace("'", "''") + "'"
+
+
 def quote(name: str) -> str:
     """Quote an identifier for DuckDB SQL."""
     return '"' + name.replace('"', '""') + '"'
@@ -67,6 +73,13 @@ def connect(path: Path, *, read_only: bool = False) -> duckdb.DuckDBPyConnection
     path.parent.mkdir(parents=True, exist_ok=True)
     con = duckdb.connect(str(path), read_only=read_only)
     con.execute("SET TimeZone = 'UTC'")
+    # Out of core: joins and sorts larger than memory spill beside the lake, so that a force's
+    # hundred million events run on an ordinary machine. CUSTODIET_LAKE_MEMORY caps DuckDB
+    # (e.g. "8GB"); DuckDB's own default is 80% of RAM.
+    con.execute(f"SET temp_directory = {sql_literal(str(path.parent / 'lake.tmp'))}")
+    limit = os.environ.get("CUSTODIET_LAKE_MEMORY")
+    if limit:
+        con.execute(f"SET memory_limit = {sql_literal(limit)}")
     if not read_only:
         for table in TABLES:
             con.execute(table_ddl(table))
