@@ -59,6 +59,11 @@ def roll_up(alerts: list[dict[str, Any]]) -> None:
             alert["score"] = round(alert["score"] * 0.6, 1)
 
 
+def pair_score(raw: float) -> float:
+    """A person-level alert's 0-100 score from its raw evidence (50 at MIN_PAIR_RAW ~ 3.5)."""
+    return round(100 * (1 - math.exp(-raw / 5)), 1)
+
+
 def self_contrast(alerts: list[dict[str, Any]]) -> None:
     """Discount person-level alerts by how many the same staff member raised.
 
@@ -75,8 +80,7 @@ def self_contrast(alerts: list[dict[str, Any]]) -> None:
     for a in alerts:
         if a["rule_family"] == "person_focus":
             n = counts[(a["force"], a["staff_id"])]
-            raw = a["raw"] / (1 + SELF_CONTRAST * math.log2(n))
-            a["score"] = round(100 * (1 - math.exp(-raw / 5)), 1)
+            a["score"] = pair_score(a["raw"] / (1 + SELF_CONTRAST * math.log2(n)))
 
 
 def _table_rows(con: duckdb.DuckDBPyConnection, name: str) -> int:
@@ -498,27 +502,30 @@ class DetectionEngine:
         # no vehicle, location, document or intelligence work. Opening the system for one
         # person alone is how looking someone up from home shows in an audit trail, and it
         # needs no roster to see. Window functions only (portable to Spark SQL).
-        gap = int(self.rules["lone_session"].parameters.get("session_gap_minutes", 30))
-        self.x(f"""CREATE OR REPLACE TEMP TABLE sessions AS
-            SELECT aid, force, staff_id,
-              sum(CASE WHEN prev_ts IS NULL OR ts - prev_ts > INTERVAL {gap} MINUTE THEN 1 ELSE 0 END)
-                OVER (PARTITION BY force, staff_id ORDER BY ts, aid ROWS UNBOUNDED PRECEDING)
-                AS session_no,
-              action
-            FROM (SELECT rowid AS aid, force, staff_id, ts, action,
-                    lag(ts) OVER (PARTITION BY force, staff_id ORDER BY ts, rowid) AS prev_ts
-                  FROM access_events) e""")
-        self.x("""CREATE OR REPLACE TEMP TABLE lone AS
-            WITH per_session AS (
-              SELECT s.force, s.staff_id, s.session_no,
-                count(DISTINCT a.subject_id) FILTER (WHERE a.subject_kind = 'N') AS people,
-                count(*) FILTER (WHERE a.aid IS NULL AND s.action <> 'search') AS other_work
-              FROM sessions s LEFT JOIN acc a ON a.aid = s.aid
-              GROUP BY s.force, s.staff_id, s.session_no)
-            SELECT s.aid FROM sessions s
-            JOIN per_session p ON p.force = s.force AND p.staff_id = s.staff_id
-              AND p.session_no = s.session_no
-            WHERE p.people <= 1 AND p.other_work = 0""")
+        if self.on("lone_session"):
+            gap = int(self.rules["lone_session"].parameters.get("session_gap_minutes", 30))
+            self.x(f"""CREATE OR REPLACE TEMP TABLE sessions AS
+                SELECT aid, force, staff_id,
+                  sum(CASE WHEN prev_ts IS NULL OR ts - prev_ts > INTERVAL {gap} MINUTE THEN 1 ELSE 0 END)
+                    OVER (PARTITION BY force, staff_id ORDER BY ts, aid ROWS UNBOUNDED PRECEDING)
+                    AS session_no,
+                  action
+                FROM (SELECT rowid AS aid, force, staff_id, ts, action,
+                        lag(ts) OVER (PARTITION BY force, staff_id ORDER BY ts, rowid) AS prev_ts
+                      FROM access_events) e""")
+            self.x("""CREATE OR REPLACE TEMP TABLE lone AS
+                WITH per_session AS (
+                  SELECT s.force, s.staff_id, s.session_no,
+                    count(DISTINCT a.subject_id) FILTER (WHERE a.subject_kind = 'N') AS people,
+                    count(*) FILTER (WHERE a.aid IS NULL AND s.action <> 'search') AS other_work
+                  FROM sessions s LEFT JOIN acc a ON a.aid = s.aid
+                  GROUP BY s.force, s.staff_id, s.session_no)
+                SELECT s.aid FROM sessions s
+                JOIN per_session p ON p.force = s.force AND p.staff_id = s.staff_id
+                  AND p.session_no = s.session_no
+                WHERE p.people <= 1 AND p.other_work = 0""")
+        else:  # not enabled: no access is counted as a lone session
+            self.x("CREATE OR REPLACE TEMP TABLE lone AS SELECT aid FROM acc WHERE false")
         # Each staff member's own habits in explained work: how often it is off the roster
         # (the roster's blind spot), how often it concerns people in their home district
         # (those who live where they work), and how often it starts with a search. A signal
@@ -613,7 +620,6 @@ class DetectionEngine:
               sum(x.search_events) AS search_events,
               count(*) FILTER (WHERE x.dormant) AS dormant_days,
               count(*) FILTER (WHERE x.alone) AS alone_days,
-              sum(x.lone_events) AS lone_events,
               count(*) FILTER (WHERE x.lone_events > 0) AS lone_days,
               sum(x.weak_events) AS weak_events, sum(x.remit_events) AS remit_events,
               bool_and(x.never_linked) AS never_linked,
@@ -799,7 +805,7 @@ class DetectionEngine:
             reasons.append(
                 f"{pair['weak_events']} covered only by a weak explanation (team or unit remit)"
             )
-        score = round(100 * (1 - math.exp(-float(pair["raw"]) / 5)), 1)
+        score = pair_score(float(pair["raw"]))
         return {
             "force": pair["force"],
             "staff_id": pair["staff_id"],
