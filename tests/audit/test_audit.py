@@ -49,3 +49,29 @@ def test_views_and_changes_are_recorded(web: Web, seed: Callable[..., int]) -> N
     )
     page = auditor.get("/audit", params={"actor": "head"})
     assert page.status_code == 200 and "closed as false_positive" in page.text
+
+
+def test_page_and_api_views_name_the_staff_member_they_concern(web: Web) -> None:
+    from tests.web.world import build_world
+
+    w = build_world(web.db_url)
+    head = web.client("head")
+    for path in (
+        f"/alerts/{w.a1}",
+        f"/api/alerts/{w.a1}",
+        f"/cases/{w.c1}",
+        f"/api/cases/{w.c1}",
+        f"/intelligence/{w.i1}",
+        f"/api/intelligence/{w.i1}",
+    ):
+        assert head.get(path).status_code == 200, path
+    auditor = web.client("auditor")
+    for object_type, object_id in (("alert", w.a1), ("case", w.c1), ("intelligence", w.i1)):
+        views = [
+            e
+            for e in auditor.get("/api/audit", params={"object_type": object_type}).json()
+            if e["action"] == "view" and str(e["object_id"]) == str(object_id)
+        ]
+        summaries = sorted(e["summary"].split(" ")[0] for e in views)
+        assert summaries == ["API", "viewed"], (object_type, summaries)
+        assert {e["subject_staff_id"] for e in views} == {"PC1002"}, object_type

@@ -7,6 +7,7 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Form, Query, Request
 from fastapi.responses import HTMLResponse, RedirectResponse
+from sqlalchemy.orm import Session
 
 from custodiet.alerts import service
 from custodiet.alerts.models import DISPOSITIONS, Alert
@@ -137,12 +138,11 @@ def _evidence(request: Request, alert: Alert) -> EvidenceView:
     )
 
 
-@pages.get("/alerts/{alert_id}", response_class=HTMLResponse)
-def alert_page(request: Request, alert_id: int, user: Viewer, session: SessionDep) -> HTMLResponse:
-    """One alert: narrative, people, timeline, staff member's profile, dispositions."""
+def _open_alert(
+    request: Request, session: Session, user: Principal, alert_id: int, *, summary: str
+) -> Alert:
+    """An alert the user may see, with the view recorded in the audit trail."""
     alert = service.get_alert(session, viewer=user, alert_id=alert_id)
-    evidence = _evidence(request, alert)
-    profile = request.app.state.lake.staff_profile(alert.force, alert.staff_id)
     record(
         session,
         actor=user,
@@ -151,10 +151,19 @@ def alert_page(request: Request, alert_id: int, user: Viewer, session: SessionDe
         object_id=alert.id,
         force=alert.force,
         subject_staff_id=alert.staff_id,
-        summary=f"viewed alert {alert.id}",
+        summary=f"{summary} {alert.id}",
         ip=client_ip(request),
     )
     session.commit()
+    return alert
+
+
+@pages.get("/alerts/{alert_id}", response_class=HTMLResponse)
+def alert_page(request: Request, alert_id: int, user: Viewer, session: SessionDep) -> HTMLResponse:
+    """One alert: narrative, people, timeline, staff member's profile, dispositions."""
+    alert = _open_alert(request, session, user, alert_id, summary="viewed alert")
+    evidence = _evidence(request, alert)
+    profile = request.app.state.lake.staff_profile(alert.force, alert.staff_id)
     cases = cases_for_alert(session, viewer=user, alert_id=alert.id)
     return render(
         request,
@@ -319,19 +328,7 @@ def api_get_alert(
     request: Request, alert_id: int, user: Viewer, session: SessionDep
 ) -> AlertDetail:
     """One alert as JSON (people pseudonymised)."""
-    alert = service.get_alert(session, viewer=user, alert_id=alert_id)
-    record(
-        session,
-        actor=user,
-        action="view",
-        object_type="alert",
-        object_id=alert.id,
-        force=alert.force,
-        subject_staff_id=alert.staff_id,
-        summary=f"API view of alert {alert.id}",
-        ip=client_ip(request),
-    )
-    session.commit()
+    alert = _open_alert(request, session, user, alert_id, summary="API view of alert")
     return _detail(request, alert)
 
 

@@ -8,6 +8,7 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Depends, Form, Query, Request
 from fastapi.responses import HTMLResponse, RedirectResponse
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from custodiet.alerts.service import get_alert
 from custodiet.audit.service import events_for_object, record, reveals_for
@@ -167,9 +168,11 @@ def case_from_alert(
     return _opened(request, user, case)
 
 
-@pages.get("/cases/{case_id}", response_class=HTMLResponse)
-def case_page(request: Request, case_id: int, user: Reader, session: SessionDep) -> HTMLResponse:
-    """One case: subjects, allegations with referral deadlines, outcomes, linked alerts."""
+def _open_case(
+    request: Request, session: Session, user: Principal, case_id: int, *, summary: str
+) -> Case:
+    """A case the user may see, with the view recorded in the audit trail (page and API
+    alike, so that an auditor finds every view of a case about a staff member)."""
     case = service.get_case(session, viewer=user, case_id=case_id)
     record(
         session,
@@ -179,10 +182,17 @@ def case_page(request: Request, case_id: int, user: Reader, session: SessionDep)
         object_id=case.id,
         force=case.force,
         subject_staff_id=case.subjects[0].staff_id if case.subjects else None,
-        summary=f"viewed case {case.reference}",
+        summary=f"{summary} {case.reference}",
         ip=client_ip(request),
     )
     session.commit()
+    return case
+
+
+@pages.get("/cases/{case_id}", response_class=HTMLResponse)
+def case_page(request: Request, case_id: int, user: Reader, session: SessionDep) -> HTMLResponse:
+    """One case: subjects, allegations with referral deadlines, outcomes, linked alerts."""
+    case = _open_case(request, session, user, case_id, summary="viewed case")
     alerts = service.linked_alerts(session, case=case)
     evidence = {
         a.id: build_evidence(
@@ -563,18 +573,7 @@ def api_cases(
 @api.get("/{case_id}", response_model=CaseDetail)
 def api_case(request: Request, case_id: int, user: Reader, session: SessionDep) -> CaseDetail:
     """One case with its allegations and referral states."""
-    case = service.get_case(session, viewer=user, case_id=case_id)
-    record(
-        session,
-        actor=user,
-        action="view",
-        object_type="case",
-        object_id=case.id,
-        force=case.force,
-        summary=f"API view of case {case.reference}",
-        ip=client_ip(request),
-    )
-    session.commit()
+    case = _open_case(request, session, user, case_id, summary="API view of case")
     allegations = []
     for a in case.allegations:
         out = AllegationOut.model_validate(a)

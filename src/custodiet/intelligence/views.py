@@ -6,6 +6,7 @@ from typing import Annotated
 
 from fastapi import APIRouter, Depends, Form, Query, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
+from sqlalchemy.orm import Session
 
 from custodiet.alerts.service import get_alert
 from custodiet.audit.service import record
@@ -15,6 +16,7 @@ from custodiet.intelligence.models import (
     HANDLING_CODES,
     INTELLIGENCE_ASSESSMENTS,
     SOURCE_EVALUATIONS,
+    IntelligenceReport,
 )
 from custodiet.intelligence.schemas import IntelligenceOut, IntelligencePageOut
 from custodiet.users.permissions import INTEL_EDIT, INTEL_VIEW
@@ -164,11 +166,10 @@ def form_values_of(values: dict[str, object]) -> dict[str, object]:
     return {k: values.get(k, "") for k in keys}
 
 
-@pages.get("/intelligence/{report_id}", response_class=HTMLResponse)
-def intelligence_page(
-    request: Request, report_id: int, user: Reader, session: SessionDep
-) -> HTMLResponse:
-    """One intelligence report."""
+def _open_report(
+    request: Request, session: Session, user: Principal, report_id: int, *, summary: str
+) -> IntelligenceReport:
+    """A report the user may see, with the view recorded in the audit trail."""
     report = service.get_report(session, viewer=user, report_id=report_id)
     record(
         session,
@@ -178,10 +179,19 @@ def intelligence_page(
         object_id=report.id,
         force=report.force,
         subject_staff_id=report.staff_id,
-        summary=f"viewed {report.reference}",
+        summary=f"{summary} {report.reference}",
         ip=client_ip(request),
     )
     session.commit()
+    return report
+
+
+@pages.get("/intelligence/{report_id}", response_class=HTMLResponse)
+def intelligence_page(
+    request: Request, report_id: int, user: Reader, session: SessionDep
+) -> HTMLResponse:
+    """One intelligence report."""
+    report = _open_report(request, session, user, report_id, summary="viewed")
     return render(
         request,
         "intelligence/detail.html",
@@ -227,17 +237,5 @@ def api_intelligence_get(
     request: Request, report_id: int, user: Reader, session: SessionDep
 ) -> IntelligenceOut:
     """One intelligence report as JSON."""
-    report = service.get_report(session, viewer=user, report_id=report_id)
-    record(
-        session,
-        actor=user,
-        action="view",
-        object_type="intelligence",
-        object_id=report.id,
-        force=report.force,
-        subject_staff_id=report.staff_id,
-        summary=f"API view of {report.reference}",
-        ip=client_ip(request),
-    )
-    session.commit()
+    report = _open_report(request, session, user, report_id, summary="API view of")
     return IntelligenceOut.model_validate(report)
