@@ -8,6 +8,7 @@ import pytest
 from sqlalchemy import select
 from typer.testing import CliRunner
 
+from custodiet.audit.models import AuditEvent
 from custodiet.db import session_scope
 from custodiet.users.models import RolePermission, User
 from custodiet.users.permissions import DEFAULT_ROLE_PERMISSIONS, ROLES
@@ -131,6 +132,17 @@ def test_cli_add_list_disable(tmp_path: Path) -> None:
     with session_scope(f"sqlite:///{(home / 'custodiet.sqlite3').resolve()}") as session:
         user = session.scalar(select(User).where(User.username == "pat"))
         assert user is not None and not user.active and user.staff_id == "DS2001"
+    result = runner.invoke(app, [*base, "users", "enable", "pat"])
+    assert result.exit_code == 0 and "Enabled pat." in result.output
+    result = runner.invoke(app, [*base, "users", "enable", "nobody"])
+    assert result.exit_code == 1
+    with session_scope(f"sqlite:///{(home / 'custodiet.sqlite3').resolve()}") as session:
+        user = session.scalar(select(User).where(User.username == "pat"))
+        assert user is not None and user.active
+        summaries = set(
+            session.scalars(select(AuditEvent.summary).where(AuditEvent.object_id == "pat"))
+        )
+        assert {"disabled pat from the CLI", "enabled pat from the CLI"} <= summaries
     result = runner.invoke(app, [*base, "demo-users"])
     assert result.exit_code == 0 and "head_of_standards" in result.output
     assert (home / "demo-logins.txt").stat().st_mode & 0o077 == 0

@@ -101,46 +101,37 @@ def list_() -> None:
     out.print(table)
 
 
-@users_app.command("disable")
-def disable(name: Annotated[str, typer.Argument(help="Username.")]) -> None:
-    """Disable a user (their sessions stop at the next request)."""
+def _switch(name: str, *, enable: bool) -> None:
+    """Enable or disable a user, recorded in the audit trail as done from the CLI."""
+    action = "enable" if enable else "disable"
     try:
         with session_scope(_db_url()) as session:
-            service.disable_user(session, username=name)
+            (service.enable_user if enable else service.disable_user)(session, username=name)
             record(
                 session,
                 actor=None,
                 actor_name="cli",
-                action="disable",
+                action=action,
                 object_type="user",
                 object_id=name,
-                summary=f"disabled {name} from the CLI",
+                summary=f"{action}d {name} from the CLI",
             )
     except service.UserError as exc:
         err.print(f"[red]{exc}[/red]")
         raise typer.Exit(code=1) from exc
-    out.print(f"Disabled {name}.")
+    out.print(f"{action.capitalize()}d {name}.")
+
+
+@users_app.command("disable")
+def disable(name: Annotated[str, typer.Argument(help="Username.")]) -> None:
+    """Disable a user (their sessions stop at the next request)."""
+    _switch(name, enable=False)
 
 
 @users_app.command("enable")
 def enable(name: Annotated[str, typer.Argument(help="Username.")]) -> None:
     """Re-enable a disabled user."""
-    try:
-        with session_scope(_db_url()) as session:
-            service.enable_user(session, username=name)
-            record(
-                session,
-                actor=None,
-                actor_name="cli",
-                action="enable",
-                object_type="user",
-                object_id=name,
-                summary=f"enabled {name} from the CLI",
-            )
-    except service.UserError as exc:
-        err.print(f"[red]{exc}[/red]")
-        raise typer.Exit(code=1) from exc
-    out.print(f"Enabled {name}.")
+    _switch(name, enable=True)
 
 
 @users_app.command("passwd")
