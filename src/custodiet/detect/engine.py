@@ -16,7 +16,7 @@ import duckdb
 
 from custodiet.detect.narrative import unit_label
 from custodiet.detect.rules import Rule, load_rules
-from custodiet.ingest.validate import sql_str
+from custodiet.lake.store import sql_str
 
 # A person-level pattern becomes an alert from this raw score (alert score 50) upwards: below
 # it an analyst working down a queue of one alert per hundred staff would never reach it.

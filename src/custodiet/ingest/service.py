@@ -33,10 +33,9 @@ from custodiet.ingest.validate import (
     hour_offsets_sql,
     key_expr,
     row_hash_expr,
-    sql_str,
     validation_select,
 )
-from custodiet.lake.store import open_lake, quote
+from custodiet.lake.store import open_lake, quote, sql_str
 
 Progress = Callable[[str, int, int], None]
 

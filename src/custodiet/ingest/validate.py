@@ -9,17 +9,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from custodiet.fdp.schema import Column, Kind, Table
-from custodiet.lake.store import quote
+from custodiet.lake.store import quote, sql_str
 
 TIME_WITH_ZONE = r"\d{1,2}:\d{2}(:\d{2}(\.\d+)?)?\s*(Z|z|[+-]\d{2}(:?\d{2})?)$"
 YES = ("yes", "y", "true", "1")
 MAX_HOURS = 2_000_000
 NO = ("no", "n", "false", "0")
-
-
-def sql_str(value: str) -> str:
-    """A SQL string literal."""
-    return "'" + value.replace("'", "''") + "'"
 
 
 def sql_list(values: tuple[str, ...]) -> str:

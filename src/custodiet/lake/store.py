@@ -42,8 +42,8 @@ BOOKKEEPING_DDL = (
 )
 
 
-def sql_literal(value: str) -> str:
-    """A string literal for DuckDB SQL."""
+def sql_str(value: str) -> str:
+    """A SQL string literal."""
     return "'" + value.replace("'", "''") + "'"
 
 
@@ -76,10 +76,10 @@ def connect(path: Path, *, read_only: bool = False) -> duckdb.DuckDBPyConnection
     # Out of core: joins and sorts larger than memory spill beside the lake, so that a force's
     # hundred million events run on an ordinary machine. CUSTODIET_LAKE_MEMORY caps DuckDB
     # (e.g. "8GB"); DuckDB's own default is 80% of RAM.
-    con.execute(f"SET temp_directory = {sql_literal(str(path.parent / 'lake.tmp'))}")
+    con.execute(f"SET temp_directory = {sql_str(str(path.parent / 'lake.tmp'))}")
     limit = os.environ.get("CUSTODIET_LAKE_MEMORY")
     if limit:
-        con.execute(f"SET memory_limit = {sql_literal(limit)}")
+        con.execute(f"SET memory_limit = {sql_str(limit)}")
     if not read_only:
         for table in TABLES:
             con.execute(table_ddl(table))

@@ -16,7 +16,7 @@ from pathlib import Path
 import duckdb
 
 from custodiet.fdp.manifest import file_sha256
-from custodiet.ingest.validate import sql_str
+from custodiet.lake.store import sql_str
 
 
 @dataclass(frozen=True)
