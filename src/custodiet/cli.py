@@ -251,11 +251,21 @@ def simulate(
 
 @app.command("detect")
 def detect(
-    engine: Annotated[str, typer.Option(help="Analytics engine.")] = "duckdb",
+    engine: Annotated[
+        str,
+        typer.Option(
+            help="Analytics engine: duckdb (embedded) or spark (PySpark, local mode, over a "
+            "Parquet export of the lake). Both run the same SQL."
+        ),
+    ] = "duckdb",
     as_json: Annotated[bool, typer.Option("--json", help="Print the run summary as JSON.")] = False,
 ) -> None:
     """Explain every access, score what is left, and update the alert queue."""
     from custodiet.detect.service import run_detection
+    from custodiet.lake.engines import ENGINES
+
+    if engine not in ENGINES:
+        raise typer.BadParameter(f"choose one of {', '.join(ENGINES)}", param_hint="--engine")
 
     settings = state.settings()
     with console.status("detecting"):
@@ -444,6 +454,7 @@ def evaluate_cmd(
             "no-home, half-taskings, no-custody."
         ),
     ] = "",
+    engine: Annotated[str, typer.Option(help="Analytics engine: duckdb or spark.")] = "duckdb",
 ) -> None:
     """Simulate, import, detect and score against the simulator's ground truth."""
     from dataclasses import asdict
@@ -476,6 +487,7 @@ def evaluate_cmd(
                 seed=seed,
                 reuse=reuse,
                 degrade=tuple(d for d in degrade.split(",") if d),
+                engine=engine,
             )
             if as_json:
                 print(json.dumps(asdict(ev)))

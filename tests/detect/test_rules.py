@@ -9,7 +9,7 @@ import pytest
 from custodiet.detect.engine import DetectionEngine
 from custodiet.detect.rules import RULES_DIR, RuleError, load_rule, load_rules
 from custodiet.ingest.service import import_package
-from custodiet.lake.store import open_lake
+from custodiet.lake.engines import open_engine
 from tests.fixtures.packages import write_small_package
 
 RULES = load_rules()
@@ -57,8 +57,8 @@ def test_rule_fixture(name: str, small_lake: Path, tmp_path: Path) -> None:
         from dataclasses import replace
 
         rules[name] = replace(rules[name], status="experimental")
-    with open_lake(lake) as con:
-        engine = DetectionEngine(con, rules)
+    with open_engine("duckdb", lake) as db:
+        engine = DetectionEngine(db, rules)
         engine.run()
         matched = engine.matched_events(name)
     expected = set(rule.fixture.get("explains", rule.fixture.get("matches", [])))
@@ -74,8 +74,8 @@ def test_disabling_a_rule_removes_its_explanations(small_lake: Path) -> None:
     from dataclasses import replace
 
     rules["tasked_on_occurrence"] = replace(rules["tasked_on_occurrence"], status="disabled")
-    with open_lake(small_lake) as con:
-        engine = DetectionEngine(con, rules)
+    with open_engine("duckdb", small_lake) as db:
+        engine = DetectionEngine(db, rules)
         result = engine.run()
         assert engine.matched_events("tasked_on_occurrence") == set()
     assert "tasked_on_occurrence" not in result.summary["explained_by_rule"]

@@ -10,6 +10,7 @@ from sim_package import Package
 
 from custodiet.detect.engine import DetectionEngine
 from custodiet.ingest.service import import_package
+from custodiet.lake.engines import open_engine
 from custodiet.lake.store import open_lake
 from custodiet.simulate.degrade import degrade
 
@@ -40,8 +41,8 @@ def test_degraded_package_imports_and_the_run_says_what_is_missing(
     with open_lake(lake) as con:
         teams = con.execute("SELECT count(team) FROM postings").fetchone()
         assert teams == (0,)
-        engine = DetectionEngine(con)
-        summary = engine.run().summary
+    with open_engine("duckdb", lake) as db:
+        summary = DetectionEngine(db).run().summary
     assert "off_duty" in summary["rules_not_used"]
     assert "no shifts supplied" in summary["rules_not_used"]["off_duty"]
 

@@ -1,9 +1,10 @@
 """The detection engine: explain every access first, then score what is left.
 
-Written as SQL over the lake's tables and run on DuckDB. Each step is one statement that
-creates a temporary table, so a run never writes into the lake. Range joins always carry an
-equality key (force + staff + subject). The few dialect-specific constructs (ASOF join for
-rosters, median, list unnesting) are marked; the rest is portable SQL that Spark SQL runs too.
+Written once, as SQL over the lake's tables, and run by an analytics engine (DuckDB here,
+Spark at scale; see custodiet.lake.engines). Each step is one statement that materialises a
+working table, so a run never writes into the lake. Range joins always carry an equality key
+(force + staff + subject). The SQL keeps to what both engines run: no ASOF joins, no rowid,
+no UPDATE or INSERT, deterministic tie-breaks instead of mode().
 """
 
 from __future__ import annotations
@@ -12,10 +13,9 @@ import math
 from dataclasses import dataclass, field
 from typing import Any, ClassVar
 
-import duckdb
-
 from custodiet.detect.narrative import unit_label
 from custodiet.detect.rules import Rule, load_rules
+from custodiet.lake.engines import LakeEngine
 from custodiet.lake.store import sql_str
 
 # A person-level pattern becomes an alert from this raw score (alert score 50) upwards: below
@@ -83,25 +83,20 @@ def self_contrast(alerts: list[dict[str, Any]]) -> None:
             a["score"] = pair_score(a["raw"] / (1 + SELF_CONTRAST * math.log2(n)))
 
 
-def _table_rows(con: duckdb.DuckDBPyConnection, name: str) -> int:
-    rows = con.execute(f'SELECT count(*) FROM "{name}"').fetchall()
-    return int(rows[0][0]) if rows else 0
-
-
 def _hours(value: Any) -> str:
     return f"INTERVAL {int(value)} HOUR"
 
 
 class DetectionEngine:
-    """Runs the explanation and signal rules over an open lake connection."""
+    """Runs the explanation and signal rules on an analytics engine over the lake."""
 
     def __init__(
         self,
-        con: duckdb.DuckDBPyConnection,
+        db: LakeEngine,
         rules: dict[str, Rule] | None = None,
         suppressions: list[tuple[str, str, str | None, str | None]] | None = None,
     ) -> None:
-        self.con = con
+        self.db = db
         self.rules = rules if rules is not None else load_rules()
         self.suppressions = suppressions or []
         self.present: dict[str, int] = {}
@@ -116,9 +111,14 @@ class DetectionEngine:
         """A rule parameter."""
         return self.rules[name].param(key)
 
-    def x(self, sql: str) -> None:
-        """Execute one step."""
-        self.con.execute(sql).fetchall()
+    def create(self, table: str, select: str) -> None:
+        """One step: materialise a working table."""
+        self.db.create(table, select)
+
+    def records(self, sql: str) -> list[dict[str, Any]]:
+        """Rows of a query as dictionaries."""
+        names, rows = self.db.rows(sql)
+        return [dict(zip(names, row, strict=True)) for row in rows]
 
     # ------------------------------------------------------------------------------------
     def run(self) -> EngineResult:
@@ -149,7 +149,7 @@ class DetectionEngine:
             "custody",
             "access_events",
         ):
-            self.present[name] = _table_rows(self.con, name)
+            self.present[name] = self.db.count(name)
         missing = {k for k, v in self.present.items() if v == 0}
         for rule in self.rules.values():
             tables = {n.split(".")[0] for n in rule.needs}
@@ -175,21 +175,27 @@ class DetectionEngine:
             )
 
     def _accesses(self) -> None:
-        self.x("""CREATE OR REPLACE TEMP TABLE force_period AS
-            SELECT force, min(ts) AS first_ts, max(ts) AS last_ts FROM access_events GROUP BY force""")
-        self.x("""CREATE OR REPLACE TEMP TABLE acc AS
-            SELECT e.rowid AS aid, e.force, e.system_id, e.event_id, e.staff_id, e.ts,
+        self.create(
+            "force_period",
+            """
+            SELECT force, min(ts) AS first_ts, max(ts) AS last_ts FROM access_events GROUP BY force""",
+        )
+        self.create(
+            "acc",
+            """
+            SELECT e.aid, e.force, e.system_id, e.event_id, e.staff_id, e.ts,
               e.action, e.entity_type, e.query,
               CASE WHEN e.entity_type = 'occurrence' THEN 'O' ELSE 'N' END AS subject_kind,
               CASE WHEN e.entity_type = 'custody' THEN c.nominal_id ELSE e.entity_id END AS subject_id
-            FROM access_events e
+            FROM events e
             LEFT JOIN custody c ON e.entity_type = 'custody' AND c.force = e.force
               AND c.custody_id = e.entity_id
             WHERE e.entity_type IN ('nominal', 'custody', 'occurrence')
-              AND e.entity_id IS NOT NULL""")
-        self.x(
-            """CREATE OR REPLACE TEMP TABLE post AS
-            SELECT p.force, p.staff_id, p.unit, p.role, p.team, p.district,
+              AND e.entity_id IS NOT NULL""",
+        )
+        self.create(
+            "post",
+            """SELECT p.force, p.staff_id, p.unit, p.role, p.team, p.district,
               p.start AS p0, coalesce(p."end", TIMESTAMP '9999-12-31') AS p1,
               regexp_matches(lower(coalesce(p.role, '') || ' ' || coalesce(s.rank, '')),
                              """
@@ -202,31 +208,40 @@ class DetectionEngine:
             )
             + """)
                 AS is_supervisor
-            FROM postings p LEFT JOIN staff s USING (force, staff_id)"""
+            FROM postings p LEFT JOIN staff s USING (force, staff_id)""",
         )
         # The unit each access was made from (the posting current at the time).
-        self.x("""CREATE OR REPLACE TEMP TABLE acc_unit AS
+        self.create(
+            "acc_unit",
+            """
             SELECT a.aid, min(p.unit) AS unit FROM acc a JOIN post p
               ON p.force = a.force AND p.staff_id = a.staff_id AND a.ts BETWEEN p.p0 AND p.p1
-            GROUP BY a.aid""")
+            GROUP BY a.aid""",
+        )
 
     def _links(self) -> None:
         """Every documented involvement of a staff member with a person or occurrence."""
         parts: list[str] = []
-        self.x("""CREATE OR REPLACE TEMP TABLE tasking AS
+        self.create(
+            "tasking",
+            """
             SELECT os.force, os.staff_id, os.occurrence_id, os.role, os.start AS t0,
               -- An open tasking is still running: it ends with the data, not when the
               -- occurrence closes (court preparation goes on after closure).
               greatest(os.start, coalesce(os."end", fp.last_ts, o.closed, os.start)) AS t1
             FROM occurrence_staff os
             LEFT JOIN occurrences o USING (force, occurrence_id)
-            LEFT JOIN force_period fp USING (force)""")
-        self.x("""CREATE OR REPLACE TEMP TABLE tasking_subjects AS
+            LEFT JOIN force_period fp USING (force)""",
+        )
+        self.create(
+            "tasking_subjects",
+            """
             SELECT t.force, t.staff_id, 'N' AS subject_kind, n.nominal_id AS subject_id,
               t.occurrence_id, t.t0, t.t1
             FROM tasking t JOIN occurrence_nominals n USING (force, occurrence_id)
             UNION ALL
-            SELECT force, staff_id, 'O', occurrence_id, occurrence_id, t0, t1 FROM tasking""")
+            SELECT force, staff_id, 'O', occurrence_id, occurrence_id, t0, t1 FROM tasking""",
+        )
         if self.on("tasked_on_occurrence"):
             b, a = (
                 _hours(self.p("tasked_on_occurrence", k))
@@ -261,12 +276,15 @@ class DetectionEngine:
                 for k in ("slack_before_hours", "slack_after_hours")
             )
             actions = ", ".join(sql_str(str(x)) for x in self.p("worked_the_record", "actions"))
-            self.x(f"""CREATE OR REPLACE TEMP TABLE record_writes AS
+            self.create(
+                "record_writes",
+                f"""
                 SELECT force, staff_id, entity_type, entity_id, min(ts) AS w0, max(ts) AS w1
                 FROM access_events
                 WHERE action IN ({actions}) AND entity_type IN ('occurrence', 'nominal')
                   AND entity_id IS NOT NULL
-                GROUP BY force, staff_id, entity_type, entity_id""")
+                GROUP BY force, staff_id, entity_type, entity_id""",
+            )
             parts.append(f"""SELECT w.force, w.staff_id, 'N', n.nominal_id, w.entity_id,
                 'worked_the_record', w.w0 - {b}, w.w1 + {a}, w.w1
                 FROM record_writes w JOIN occurrence_nominals n
@@ -308,44 +326,63 @@ class DetectionEngine:
         if not parts:
             parts.append("""SELECT NULL::VARCHAR AS force, NULL::VARCHAR, NULL::VARCHAR, NULL::VARCHAR,
                 NULL::VARCHAR, NULL::VARCHAR, NULL::TIMESTAMP, NULL::TIMESTAMP, NULL::TIMESTAMP WHERE false""")
-        self.x(
-            "CREATE OR REPLACE TEMP TABLE links AS SELECT * FROM ("
+        self.create(
+            "links",
+            "SELECT * FROM ("
             + "\nUNION ALL\n".join(parts)
-            + ") AS l(force, staff_id, subject_kind, subject_id, occurrence_id, rule, lo, hi, ended)"
+            + ") AS l(force, staff_id, subject_kind, subject_id, occurrence_id, rule, lo, hi, ended)",
         )
 
     def _explain(self) -> None:
-        self.x("""CREATE OR REPLACE TEMP TABLE acc_expl AS
+        self.create(
+            "link_expl",
+            """
             SELECT DISTINCT a.aid, l.rule FROM acc a JOIN links l
               ON l.force = a.force AND l.staff_id = a.staff_id AND l.subject_kind = a.subject_kind
-              AND l.subject_id = a.subject_id AND a.ts BETWEEN l.lo AND l.hi""")
+              AND l.subject_id = a.subject_id AND a.ts BETWEEN l.lo AND l.hi""",
+        )
 
     def _remit(self) -> None:
         """Learn which units look at which kinds of record without taskings."""
         # Categories of a subject: nominal markers ('none' if unmarked), occurrence category.
-        self.x("""CREATE OR REPLACE TEMP TABLE subj_cat AS
+        self.create(
+            "subj_cat",
+            """
             SELECT force, 'N' AS subject_kind, nominal_id AS subject_id, m AS cat FROM (
               SELECT force, nominal_id,
-                unnest(CASE WHEN markers IS NULL OR len(markers) = 0 THEN ['none'] ELSE markers END) AS m
-              FROM nominals)
+                unnest(CASE WHEN markers IS NULL OR array_length(markers) = 0 THEN ['none'] ELSE markers END) AS m
+              FROM nominals) AS marked
             UNION ALL
-            SELECT force, 'O', occurrence_id, 'occurrence:' || coalesce(category, 'none') FROM occurrences""")
+            SELECT force, 'O', occurrence_id, 'occurrence:' || coalesce(category, 'none') FROM occurrences""",
+        )
         strong = ", ".join(sql_str(r) for r in self._strong_rules())
-        self.x(f"""CREATE OR REPLACE TEMP TABLE not_strong AS
+        self.create(
+            "not_strong",
+            f"""
             SELECT a.*, u.unit FROM acc a LEFT JOIN acc_unit u USING (aid)
-            WHERE NOT EXISTS (SELECT 1 FROM acc_expl x WHERE x.aid = a.aid AND x.rule IN ({strong or "''"}))""")
+            WHERE NOT EXISTS (SELECT 1 FROM link_expl x WHERE x.aid = a.aid AND x.rule IN ({strong or "''"}))""",
+        )
         if not self.on("unit_remit"):
-            self.x("""CREATE OR REPLACE TEMP TABLE remit AS
+            self.create(
+                "remit",
+                """
                 SELECT NULL::VARCHAR AS force, NULL::VARCHAR AS unit, NULL::VARCHAR AS cat,
-                  0 AS members_with, 0 AS members WHERE false""")
+                  0 AS members_with, 0 AS members WHERE false""",
+            )
+            self.create("acc_expl", "SELECT aid, rule FROM link_expl")
             return
         min_members = int(self.p("unit_remit", "min_members"))
         share = float(self.p("unit_remit", "min_member_share"))
         per_member = int(self.p("unit_remit", "min_records_per_member"))
-        self.x("""CREATE OR REPLACE TEMP TABLE unit_members AS
+        self.create(
+            "unit_members",
+            """
             SELECT a.force, u.unit, count(DISTINCT a.staff_id) AS members
-            FROM acc a JOIN acc_unit u USING (aid) GROUP BY ALL""")
-        self.x(f"""CREATE OR REPLACE TEMP TABLE remit AS
+            FROM acc a JOIN acc_unit u USING (aid) GROUP BY ALL""",
+        )
+        self.create(
+            "remit",
+            f"""
             SELECT m.force, m.unit, m.cat, count(*) AS members_with, any_value(um.members) AS members
             FROM (SELECT n.force, n.unit, n.staff_id, c.cat, count(DISTINCT n.subject_id) AS k
                   FROM not_strong n JOIN subj_cat c USING (force, subject_kind, subject_id)
@@ -353,11 +390,17 @@ class DetectionEngine:
             JOIN unit_members um USING (force, unit)
             WHERE m.k >= {per_member}
             GROUP BY m.force, m.unit, m.cat
-            HAVING count(*) >= {min_members} AND count(*) >= {share} * any_value(um.members)""")
-        self.x("""INSERT INTO acc_expl
+            HAVING count(*) >= {min_members} AND count(*) >= {share} * any_value(um.members)""",
+        )
+        self.create(
+            "acc_expl",
+            """
+            SELECT aid, rule FROM link_expl
+            UNION ALL
             SELECT DISTINCT n.aid, 'unit_remit' FROM not_strong n
             JOIN subj_cat c USING (force, subject_kind, subject_id)
-            JOIN remit r ON r.force = n.force AND r.unit = n.unit AND r.cat = c.cat""")
+            JOIN remit r ON r.force = n.force AND r.unit = n.unit AND r.cat = c.cat""",
+        )
 
     def _strong_rules(self) -> list[str]:
         return [
@@ -368,13 +411,19 @@ class DetectionEngine:
 
     def _classify(self) -> None:
         strong = ", ".join(sql_str(r) for r in self._strong_rules()) or "''"
-        self.x(f"""CREATE OR REPLACE TEMP TABLE expl_agg AS
-            SELECT aid, bool_or(rule IN ({strong})) AS strong, list(rule ORDER BY rule) AS rules
-            FROM acc_expl GROUP BY aid""")
-        self.x("""CREATE OR REPLACE TEMP TABLE acc_status AS
+        self.create(
+            "expl_agg",
+            f"""
+            SELECT aid, bool_or(rule IN ({strong})) AS strong, list_sort(list(rule)) AS rules
+            FROM acc_expl GROUP BY aid""",
+        )
+        self.create(
+            "acc_status",
+            """
             SELECT a.aid, coalesce(x.strong, false) AS strong, x.aid IS NOT NULL AS explained,
               x.rules
-            FROM acc a LEFT JOIN expl_agg x USING (aid)""")
+            FROM acc a LEFT JOIN expl_agg x USING (aid)""",
+        )
 
     def _signals(self) -> None:
         """Per-access signal flags for accesses no strong explanation covers."""
@@ -382,23 +431,65 @@ class DetectionEngine:
         before = int(off.get("slack_before_minutes", 30))
         after = int(off.get("slack_after_minutes", 90))
         coverage = int(off.get("roster_coverage_days", 4))
-        # DuckDB ASOF join: the last shift that started before the access (plus slack).
-        self.x(f"""CREATE OR REPLACE TEMP TABLE duty AS
-            SELECT a.aid,
-              s.start IS NOT NULL AND a.ts <= s."end" + INTERVAL {after} MINUTE AS on_duty,
-              (s.start IS NOT NULL AND s.start >= a.ts - INTERVAL {coverage} DAY) AS rostered
-            FROM acc a ASOF LEFT JOIN shifts s
-              ON s.force = a.force AND s.staff_id = a.staff_id
-              AND a.ts + INTERVAL {before} MINUTE >= s.start""")
+        # On duty: some shift that started by the access (plus slack) had not yet ended
+        # (plus slack). Rostered: a shift started within the coverage window before it, so
+        # that a gap in the roster is not read as time off. One ordered pass over the staff
+        # member's shifts and accesses (running maxima) instead of an engine-specific as-of
+        # join; shifts sort at their start less the slack, before accesses at that instant.
+        self.create(
+            "duty",
+            f"""
+            SELECT aid,
+              last_start IS NOT NULL AND ts <= last_end + INTERVAL {after} MINUTE AS on_duty,
+              last_start IS NOT NULL AND last_start >= ts - INTERVAL {coverage} DAY AS rostered
+            FROM (
+              SELECT aid, ts,
+                max(shift_start) OVER w AS last_start, max(shift_end) OVER w AS last_end
+              FROM (
+                SELECT aid, force, staff_id, ts, ts AS k, 1 AS ord,
+                  CAST(NULL AS TIMESTAMP) AS shift_start, CAST(NULL AS TIMESTAMP) AS shift_end
+                FROM acc
+                UNION ALL
+                SELECT NULL, force, staff_id, NULL, start - INTERVAL {before} MINUTE, 0, start,
+                  coalesce("end", start)
+                FROM shifts) AS marks
+              WINDOW w AS (PARTITION BY force, staff_id ORDER BY k, ord
+                           ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW)) AS d
+            WHERE aid IS NOT NULL""",
+        )
+        # Each staff member's events in order: the gap since their previous event (sessions)
+        # and their latest search so far (searches sort first at the same instant).
+        self.create(
+            "timeline",
+            """
+            SELECT aid, force, staff_id, ts, action, lag(ts) OVER w AS prev_ts,
+              max(CASE WHEN action = 'search' THEN ts END) OVER w AS last_search
+            FROM events
+            WINDOW w AS (PARTITION BY force, staff_id
+                         ORDER BY ts, CASE WHEN action = 'search' THEN 0 ELSE 1 END, aid)""",
+        )
         # Who saw a detainee while they were held: the staff recorded on the custody record,
         # and anyone who opened the person's records during the detention (custody staff
         # see everyone in their suite). Looking them up after release is the signal.
-        self.x("""CREATE OR REPLACE TEMP TABLE suite_home AS
-            SELECT c.force, c.suite, mode(p.unit) AS unit, mode(p.district) AS district
-            FROM custody c JOIN post p ON p.force = c.force AND p.staff_id = c.staff_id
-              AND p.p0 <= c.booked_in AND p.p1 >= c.booked_in
-            WHERE c.suite IS NOT NULL GROUP BY ALL""")
-        self.x("""CREATE OR REPLACE TEMP TABLE custody_seen AS
+        # A suite's home: the unit and district most of its custody records' staff were
+        # posted to (ties broken by name, so both engines agree).
+        self.create(
+            "suite_home",
+            """
+            SELECT force, suite, unit, district FROM (
+              SELECT force, suite, unit, district,
+                row_number() OVER (PARTITION BY force, suite
+                                   ORDER BY n DESC, unit, district) AS k
+              FROM (
+                SELECT c.force, c.suite, p.unit, p.district, count(*) AS n
+                FROM custody c JOIN post p ON p.force = c.force AND p.staff_id = c.staff_id
+                  AND p.p0 <= c.booked_in AND p.p1 >= c.booked_in
+                WHERE c.suite IS NOT NULL GROUP BY ALL) AS counted) AS ranked
+            WHERE k = 1""",
+        )
+        self.create(
+            "custody_seen",
+            """
             SELECT DISTINCT a.force, a.staff_id, c.nominal_id, c.released
             FROM acc a JOIN custody c ON c.force = a.force AND a.subject_kind = 'N'
               AND c.nominal_id = a.subject_id AND a.ts BETWEEN c.booked_in AND c.released
@@ -416,14 +507,18 @@ class DetectionEngine:
               AND p.p0 <= c.booked_in AND p.p1 >= c.booked_in
             JOIN shifts sh ON sh.force = p.force AND sh.staff_id = p.staff_id
               AND sh.start <= c.released AND sh."end" >= c.booked_in
-            WHERE c.released IS NOT NULL""")
+            WHERE c.released IS NOT NULL""",
+        )
         # When each person was part of live police business: an occurrence open, a detention.
-        self.x("""CREATE OR REPLACE TEMP TABLE person_activity AS
+        self.create(
+            "person_activity",
+            """
             SELECT n.force, n.nominal_id, o.opened AS active_from,
               coalesce(o.closed, TIMESTAMP '9999-12-31') AS active_to
             FROM occurrence_nominals n JOIN occurrences o USING (force, occurrence_id)
             UNION ALL
-            SELECT force, nominal_id, booked_in, coalesce(released, TIMESTAMP '9999-12-31') FROM custody""")
+            SELECT force, nominal_id, booked_in, coalesce(released, TIMESTAMP '9999-12-31') FROM custody""",
+        )
         dormant = self.rules["dormant_record"].parameters
         dormant_lead = int(dormant.get("lead_days", 1))
         dormant_tail = int(dormant.get("tail_days", 30))
@@ -433,7 +528,9 @@ class DetectionEngine:
         )
         # Per pair, when the earliest documented involvement ended: an access after that
         # (and not covered by a current link, or it would not be residual) is "after".
-        self.x(f"""CREATE OR REPLACE TEMP TABLE pair_links AS
+        self.create(
+            "pair_links",
+            f"""
             SELECT force, staff_id, subject_kind, subject_id,
               min(ended) FILTER (WHERE rule IN ({strong_link})) AS strong_end,
               -- how deep the documented involvement was: days between its start and end
@@ -441,11 +538,17 @@ class DetectionEngine:
                                  max(ended) FILTER (WHERE rule IN ({strong_link}))) / 86400.0,
                        0) AS involvement_days,
               min(ended) FILTER (WHERE rule IN ('team_tasking', 'supervises_tasked')) AS team_end
-            FROM links GROUP BY ALL""")
-        self.x("""CREATE OR REPLACE TEMP TABLE seen_in_custody AS
+            FROM links GROUP BY ALL""",
+        )
+        self.create(
+            "seen_in_custody",
+            """
             SELECT force, staff_id, nominal_id, min(released) AS released
-            FROM custody_seen GROUP BY ALL""")
-        self.x("""CREATE OR REPLACE TEMP TABLE resid_base AS
+            FROM custody_seen GROUP BY ALL""",
+        )
+        self.create(
+            "resid_base",
+            """
             SELECT a.aid, a.force, a.system_id, a.event_id, a.staff_id, a.ts,
               CAST(a.ts AS DATE) AS day, a.action, a.subject_kind, a.subject_id, st.explained,
               st.rules, d.on_duty, d.rostered,
@@ -460,43 +563,57 @@ class DetectionEngine:
               AND pl.subject_kind = a.subject_kind AND pl.subject_id = a.subject_id
             LEFT JOIN seen_in_custody sc ON a.subject_kind = 'N' AND sc.force = a.force
               AND sc.staff_id = a.staff_id AND sc.nominal_id = a.subject_id
-            WHERE NOT st.strong""")
-        self.x(f"""CREATE OR REPLACE TEMP TABLE live AS
+            WHERE NOT st.strong""",
+        )
+        self.create(
+            "live",
+            f"""
             SELECT DISTINCT r.aid FROM resid_base r JOIN person_activity p
               ON p.force = r.force AND p.nominal_id = r.subject_id
               AND p.active_from <= r.ts + INTERVAL {dormant_lead} DAY
               AND p.active_to >= r.ts - INTERVAL {dormant_tail} DAY
-            WHERE r.subject_kind = 'N'""")
+            WHERE r.subject_kind = 'N'""",
+        )
         # Who else was working on the person: days on which someone else opened the person's
         # record for a documented reason. Legitimate remit work usually happens while the
         # person's case is live in the unit; an abuser is alone with the record.
         if self.on("alone_with_record"):
-            self.x("""CREATE OR REPLACE TEMP TABLE worked_days AS
+            self.create(
+                "worked_days",
+                """
                 SELECT DISTINCT a.force, a.subject_id AS nominal_id, CAST(a.ts AS DATE) AS day,
                   a.staff_id
                 FROM acc a JOIN acc_status st USING (aid)
-                WHERE st.strong AND a.subject_kind = 'N'""")
-            self.x(f"""CREATE OR REPLACE TEMP TABLE accompanied AS
+                WHERE st.strong AND a.subject_kind = 'N'""",
+            )
+            self.create(
+                "accompanied",
+                f"""
                 SELECT DISTINCT r.aid FROM resid_base r JOIN worked_days w
                   ON w.force = r.force AND w.nominal_id = r.subject_id
                   AND w.day BETWEEN r.day - INTERVAL {alone_window} DAY AND r.day + INTERVAL {alone_window} DAY
                   AND w.staff_id <> r.staff_id
-                WHERE r.subject_kind = 'N'""")
+                WHERE r.subject_kind = 'N'""",
+            )
         else:  # not enabled: nobody is counted as alone
-            self.x("CREATE OR REPLACE TEMP TABLE accompanied AS SELECT aid FROM resid_base")
-        self.x("""CREATE OR REPLACE TEMP TABLE resid AS
+            self.create("accompanied", "SELECT aid FROM resid_base")
+        self.create(
+            "resid",
+            """
             SELECT r.*, r.subject_kind = 'N' AND l.aid IS NULL AS dormant,
               r.subject_kind = 'N' AND c.aid IS NULL AS alone
-            FROM resid_base r LEFT JOIN live l USING (aid) LEFT JOIN accompanied c USING (aid)""")
-        # A view that follows the same person's own search within minutes was found by searching.
-        # DuckDB ASOF join: the last search by the staff member before the access. Computed
-        # for every person access, so that each staff member's own habit is known.
-        self.x("""CREATE OR REPLACE TEMP TABLE search_led AS
-            SELECT a.aid, (s.ts IS NOT NULL AND a.ts - s.ts <= INTERVAL 10 MINUTE) AS search_led
-            FROM (SELECT aid, force, staff_id, ts FROM acc WHERE subject_kind = 'N') a
-            ASOF LEFT JOIN (
-              SELECT force, staff_id, ts FROM access_events WHERE action = 'search') s
-              ON s.force = a.force AND s.staff_id = a.staff_id AND a.ts >= s.ts""")
+            FROM resid_base r LEFT JOIN live l USING (aid) LEFT JOIN accompanied c USING (aid)""",
+        )
+        # A view that follows the same person's own search within minutes was found by
+        # searching. Computed for every person access, so that each staff member's own habit
+        # is known.
+        self.create(
+            "search_led",
+            """
+            SELECT a.aid, t.last_search IS NOT NULL
+              AND a.ts <= t.last_search + INTERVAL 10 MINUTE AS search_led
+            FROM acc a JOIN timeline t USING (aid) WHERE a.subject_kind = 'N'""",
+        )
         # Sessions: a staff member's events with no gap longer than the session gap. A lone
         # session touches one person (and any occurrences) and nothing else: no other person,
         # no vehicle, location, document or intelligence work. Opening the system for one
@@ -504,16 +621,20 @@ class DetectionEngine:
         # needs no roster to see. Window functions only (portable to Spark SQL).
         if self.on("lone_session"):
             gap = int(self.rules["lone_session"].parameters.get("session_gap_minutes", 30))
-            self.x(f"""CREATE OR REPLACE TEMP TABLE sessions AS
+            self.create(
+                "sessions",
+                f"""
                 SELECT aid, force, staff_id,
-                  sum(CASE WHEN prev_ts IS NULL OR ts - prev_ts > INTERVAL {gap} MINUTE THEN 1 ELSE 0 END)
-                    OVER (PARTITION BY force, staff_id ORDER BY ts, aid ROWS UNBOUNDED PRECEDING)
-                    AS session_no,
+                  sum(CASE WHEN prev_ts IS NULL OR ts > prev_ts + INTERVAL {gap} MINUTE
+                      THEN 1 ELSE 0 END)
+                    OVER (PARTITION BY force, staff_id ORDER BY ts, aid
+                          ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) AS session_no,
                   action
-                FROM (SELECT rowid AS aid, force, staff_id, ts, action,
-                        lag(ts) OVER (PARTITION BY force, staff_id ORDER BY ts, rowid) AS prev_ts
-                      FROM access_events) e""")
-            self.x("""CREATE OR REPLACE TEMP TABLE lone AS
+                FROM timeline""",
+            )
+            self.create(
+                "lone",
+                """
                 WITH per_session AS (
                   SELECT s.force, s.staff_id, s.session_no,
                     count(DISTINCT a.subject_id) FILTER (WHERE a.subject_kind = 'N') AS people,
@@ -523,14 +644,17 @@ class DetectionEngine:
                 SELECT s.aid FROM sessions s
                 JOIN per_session p ON p.force = s.force AND p.staff_id = s.staff_id
                   AND p.session_no = s.session_no
-                WHERE p.people <= 1 AND p.other_work = 0""")
+                WHERE p.people <= 1 AND p.other_work = 0""",
+            )
         else:  # not enabled: no access is counted as a lone session
-            self.x("CREATE OR REPLACE TEMP TABLE lone AS SELECT aid FROM acc WHERE false")
+            self.create("lone", "SELECT aid FROM acc WHERE false")
         # Each staff member's own habits in explained work: how often it is off the roster
         # (the roster's blind spot), how often it concerns people in their home district
         # (those who live where they work), and how often it starts with a search. A signal
         # is evidence only in so far as it departs from the person's own everyday work.
-        self.x("""CREATE OR REPLACE TEMP TABLE staff_baseline AS
+        self.create(
+            "staff_baseline",
+            """
             SELECT a.force, a.staff_id,
               count(*) FILTER (WHERE d.rostered AND NOT d.on_duty)::DOUBLE
                 / greatest(count(*) FILTER (WHERE d.rostered), 1) AS off_rate,
@@ -549,18 +673,25 @@ class DetectionEngine:
             LEFT JOIN staff s ON s.force = a.force AND s.staff_id = a.staff_id
             LEFT JOIN search_led sl ON sl.aid = a.aid
             LEFT JOIN lone lo ON lo.aid = a.aid
-            WHERE st.strong GROUP BY ALL""")
+            WHERE st.strong GROUP BY ALL""",
+        )
         vul = self.rules["vulnerability"].parameters
         weights = vul.get("marker_weights", {})
         cases = " ".join(f"WHEN {sql_str(k)} THEN {float(v)}" for k, v in weights.items())
-        self.x(f"""CREATE OR REPLACE TEMP TABLE nominal_v AS
-            SELECT force, nominal_id, sex, birth_year, district, markers,
-              coalesce((SELECT max(CASE m {cases} ELSE 0.5 END) FROM unnest(markers) t(m)),
-                       {float(vul.get("no_marker_weight", 0.35))})
-              + CASE WHEN upper(coalesce(sex, '')) IN ('F', 'FEMALE')
-                      AND birth_year BETWEEN year(current_date) - 60 AND year(current_date) - 16
+        self.create(
+            "nominal_v",
+            f"""
+            SELECT n.force, n.nominal_id, n.sex, n.birth_year, n.district, n.markers,
+              coalesce(w.v, {float(vul.get("no_marker_weight", 0.35))})
+              + CASE WHEN upper(coalesce(n.sex, '')) IN ('F', 'FEMALE')
+                      AND n.birth_year BETWEEN year(current_date) - 60 AND year(current_date) - 16
                      THEN {float(vul.get("adult_female_uplift", 0.2))} ELSE 0 END AS v
-            FROM nominals""")
+            FROM nominals n LEFT JOIN (  -- the weight of the person's heaviest marker
+              SELECT force, nominal_id, max(CASE m {cases} ELSE 0.5 END) AS v
+              FROM (SELECT force, nominal_id, unnest(markers) AS m FROM nominals) AS marks
+              GROUP BY force, nominal_id) w
+              ON w.force = n.force AND w.nominal_id = n.nominal_id""",
+        )
 
     # ------------------------------------------------------------------------------------
     def _pair_alerts(self) -> list[dict[str, Any]]:
@@ -583,7 +714,9 @@ class DetectionEngine:
         w_lone = float(r["lone_session"].param("weight")) if self.on("lone_session") else 0.0
         no_marker = float(r["vulnerability"].parameters.get("no_marker_weight", 0.35))
         # Two steps: per pair and day, then per pair (distinct-day counts without DISTINCT).
-        self.x("""CREATE OR REPLACE TEMP TABLE pair_days AS
+        self.create(
+            "pair_days",
+            """
             SELECT x.force, x.staff_id, x.subject_id AS nominal_id, x.day,
               count(*) AS events, min(x.ts) AS first_ts, max(x.ts) AS last_ts,
               count(*) FILTER (WHERE x.rostered) AS rostered_events,
@@ -602,11 +735,17 @@ class DetectionEngine:
             FROM resid x LEFT JOIN search_led sl ON sl.aid = x.aid
             LEFT JOIN lone lo ON lo.aid = x.aid
             WHERE x.subject_kind = 'N'
-            GROUP BY ALL""")
-        self.x("""CREATE OR REPLACE TEMP TABLE pair_systems AS
+            GROUP BY ALL""",
+        )
+        self.create(
+            "pair_systems",
+            """
             SELECT force, staff_id, subject_id AS nominal_id, count(DISTINCT system_id) AS systems
-            FROM resid WHERE subject_kind = 'N' GROUP BY ALL""")
-        self.x(f"""CREATE OR REPLACE TEMP TABLE pairs AS
+            FROM resid WHERE subject_kind = 'N' GROUP BY ALL""",
+        )
+        self.create(
+            "pairs",
+            f"""
             SELECT x.force, x.staff_id, x.nominal_id,
               any_value(ps.systems) - 1 AS other_systems,
               sum(x.events) AS events, count(*) AS days,
@@ -637,7 +776,8 @@ class DetectionEngine:
             LEFT JOIN nominal_v n ON n.force = x.force AND n.nominal_id = x.nominal_id
             LEFT JOIN staff s ON s.force = x.force AND s.staff_id = x.staff_id
             LEFT JOIN staff_baseline b ON b.force = x.force AND b.staff_id = x.staff_id
-            GROUP BY x.force, x.staff_id, x.nominal_id""")
+            GROUP BY x.force, x.staff_id, x.nominal_id""",
+        )
         self._peer_rarity()
         # Evidence grows with the number of distinct days behind each signal
         # (logarithmically), scaled by how rare that level is among the staff member's peers
@@ -645,8 +785,16 @@ class DetectionEngine:
         # not. The person's vulnerability scales the total, a single day of access is
         # discounted, and weak explanations (team, unit remit) only soften it: they explain
         # why someone might look, not why they keep looking.
-        self.x(f"""CREATE OR REPLACE TEMP TABLE pair_scores AS
-            SELECT *,
+        # Repetition inside a covered remit with no sign of anything else (not off duty, not
+        # a dormant record, linked to their work, one system) is what the remit is for: it
+        # stays below the alert line, however often it happens.
+        self.create(
+            "pair_scores",
+            f"""
+            SELECT *, CASE WHEN weak_events = events AND off_x = 0 AND dormant_days = 0
+                AND NOT never_linked AND rel_days = 0 AND other_systems = 0
+              THEN least(evidence, {MIN_PAIR_RAW} - 0.1) ELSE evidence END AS raw
+            FROM (SELECT *,
               off_events::DOUBLE / greatest(rostered_events, 1) AS off_share,
               (0.5 + 0.5 * v)
               * CASE WHEN days = 1 THEN 0.6 ELSE 1.0 END
@@ -672,24 +820,14 @@ class DetectionEngine:
                 + {w_alone} * log2(1 + alone_days) * (0.3 + r_alone_days)
                 + CASE WHEN never_linked THEN {w_nl} ELSE 0 END
                 + CASE WHEN search_events > 0 THEN {w_ns} * (1 - base_search) ELSE 0 END
-                + CASE WHEN near_home THEN {w_nh} * (1 - base_home) ELSE 0 END) AS raw
-            FROM pairs_rarity""")
-        # Repetition inside a covered remit with no sign of anything else (not off duty, not
-        # a dormant record, linked to their work, one system) is what the remit is for: it
-        # stays below the alert line, however often it happens.
-        self.x(f"""UPDATE pair_scores SET raw = least(raw, {MIN_PAIR_RAW} - 0.1)
-            WHERE weak_events = events AND off_x = 0 AND dormant_days = 0 AND NOT never_linked
-              AND rel_days = 0 AND other_systems = 0""")
-        rows = self.con.execute(f"""SELECT * FROM pair_scores
-            WHERE raw >= {MIN_PAIR_RAW} AND (days >= 2 OR inv_events > 0 OR rel_events > 0 OR search_events > 0
-                                  OR off_events > 0 OR team_after_events > 0)
-            ORDER BY raw DESC""").fetchall()
-        names = [d[0] for d in self.con.description or []]
-        alerts: list[dict[str, Any]] = []
-        for row in rows:
-            pair = dict(zip(names, row, strict=True))
-            alerts.append(self._pair_alert(pair))
-        return alerts
+                + CASE WHEN near_home THEN {w_nh} * (1 - base_home) ELSE 0 END) AS evidence
+            FROM pairs_rarity) AS scored""",
+        )
+        pairs = self.records(f"""SELECT * FROM pair_scores
+            WHERE raw >= {MIN_PAIR_RAW} AND (days >= 2 OR inv_events > 0 OR rel_events > 0
+              OR search_events > 0 OR off_events > 0 OR team_after_events > 0)
+            ORDER BY raw DESC, force, staff_id, nominal_id""")
+        return [self._pair_alert(pair) for pair in pairs]
 
     RARITY_FEATURES: ClassVar[tuple[str, ...]] = (
         "days",
@@ -711,26 +849,42 @@ class DetectionEngine:
         all their pairs is at least this pair's value: 1 when nobody else shows it, near 0
         when everyone does.
         """
-        self.x("""CREATE OR REPLACE TEMP TABLE unit_of AS
+        self.create(
+            "unit_of",
+            """
             SELECT e.force, e.staff_id, coalesce(u.unit, '(no posting)') AS unit
             FROM (SELECT DISTINCT force, staff_id FROM acc) e
-            LEFT JOIN (  -- the unit most of their accesses were made from
-              SELECT a.force, a.staff_id, mode(u.unit) AS unit
-              FROM acc a JOIN acc_unit u USING (aid) GROUP BY ALL) u
-              USING (force, staff_id)""")
-        self.x("""CREATE OR REPLACE TEMP TABLE unit_size AS
-            SELECT force, unit, greatest(count(*), 20) AS n FROM unit_of GROUP BY ALL""")
+            LEFT JOIN (  -- the unit most of their accesses were made from (ties by name)
+              SELECT force, staff_id, unit FROM (
+                SELECT force, staff_id, unit,
+                  row_number() OVER (PARTITION BY force, staff_id ORDER BY n DESC, unit) AS k
+                FROM (SELECT a.force, a.staff_id, u.unit, count(*) AS n
+                      FROM acc a JOIN acc_unit u USING (aid) GROUP BY ALL) AS counted) AS ranked
+              WHERE k = 1) u
+              USING (force, staff_id)""",
+        )
+        self.create(
+            "unit_size",
+            """
+            SELECT force, unit, greatest(count(*), 20) AS n FROM unit_of GROUP BY ALL""",
+        )
         maxes = ", ".join(f"max({f}) AS {f}" for f in self.RARITY_FEATURES)
-        self.x(f"""CREATE OR REPLACE TEMP TABLE staff_max AS
+        self.create(
+            "staff_max",
+            f"""
             SELECT p.force, u.unit, p.staff_id, {maxes}
-            FROM pairs p JOIN unit_of u USING (force, staff_id) GROUP BY ALL""")
+            FROM pairs p JOIN unit_of u USING (force, staff_id) GROUP BY ALL""",
+        )
         selects = ["p.*, u.unit"]
         joins = ["JOIN unit_of u USING (force, staff_id)", "JOIN unit_size z USING (force, unit)"]
         for f in self.RARITY_FEATURES:
-            self.x(f"""CREATE OR REPLACE TEMP TABLE rare_{f} AS
+            self.create(
+                f"rare_{f}",
+                f"""
                 SELECT m.force, m.unit, v.v, count(*) FILTER (WHERE m.{f} >= v.v) AS k
                 FROM staff_max m CROSS JOIN (SELECT DISTINCT {f} AS v FROM pairs WHERE {f} > 0) v
-                GROUP BY ALL""")
+                GROUP BY ALL""",
+            )
             joins.append(
                 f"LEFT JOIN rare_{f} ON rare_{f}.force = p.force AND rare_{f}.unit = u.unit "
                 f"AND rare_{f}.v = p.{f}"
@@ -739,11 +893,8 @@ class DetectionEngine:
                 f"CASE WHEN p.{f} > 0 THEN ln(z.n / greatest(coalesce(rare_{f}.k, 1), 1)) / ln(z.n) "
                 f"ELSE 0 END AS r_{f}"
             )
-        self.x(
-            "CREATE OR REPLACE TEMP TABLE pairs_rarity AS SELECT "
-            + ", ".join(selects)
-            + " FROM pairs p "
-            + " ".join(joins)
+        self.create(
+            "pairs_rarity", "SELECT " + ", ".join(selects) + " FROM pairs p " + " ".join(joins)
         )
 
     def _pair_alert(self, pair: dict[str, Any]) -> dict[str, Any]:
@@ -827,7 +978,9 @@ class DetectionEngine:
         min_z = float(b.param("min_robust_z"))
         min_v = float(b.param("min_vulnerability"))
         min_pair_raw = float(b.param("min_pair_raw"))
-        self.x(f"""CREATE OR REPLACE TEMP TABLE breadth AS
+        self.create(
+            "breadth",
+            f"""
             WITH per_staff AS (  -- suspicious-looking lookups of vulnerable people, per staff
               SELECT p.force, p.staff_id, count(*) AS people, list(p.nominal_id) AS ids,
                 avg(p.v) AS mean_v, sum(p.off_events) AS off_events
@@ -849,15 +1002,13 @@ class DetectionEngine:
             SELECT s.*, p.med, p.peers, m.mad,
               (s.people - p.med) / greatest(1.4826 * m.mad, (p.p95 - p.med) / 1.645, 1.0) AS z
             FROM scored s JOIN peer p USING (force, unit) JOIN mad m USING (force, unit)
-            WHERE s.people >= {min_people}""")
-        rows = self.con.execute(
-            f"SELECT * FROM breadth WHERE z >= {min_z} ORDER BY z DESC"
-        ).fetchall()
-        names = [d[0] for d in self.con.description or []]
+            WHERE s.people >= {min_people}""",
+        )
         alerts = []
         seen: set[tuple[str, str]] = set()
-        for row in rows:
-            rec = dict(zip(names, row, strict=True))
+        for rec in self.records(
+            f"SELECT * FROM breadth WHERE z >= {min_z} ORDER BY z DESC, force, staff_id, unit"
+        ):
             if (rec["force"], rec["staff_id"]) in seen:  # keep the unit with the highest z
                 continue
             seen.add((rec["force"], rec["staff_id"]))
@@ -923,19 +1074,22 @@ class DetectionEngine:
         """Event ids a rule matched in the last run: explained by it, or flagged by it."""
         rule = self.rules[name]
         if rule.kind == "explanation":
-            sql = "SELECT a.event_id FROM acc a JOIN acc_expl x USING (aid) WHERE x.rule = ?"
-            return {r[0] for r in self.con.execute(sql, [name]).fetchall()}
+            sql = (
+                "SELECT a.event_id FROM acc a JOIN acc_expl x USING (aid) "
+                f"WHERE x.rule = {sql_str(name)}"
+            )
+            return {r[0] for r in self.db.rows(sql)[1]}
         if name == "breadth" and not self.on("breadth"):
             return set()
         sql = self.SIGNAL_EVENTS[name].format(
             min_days=int(self.rules["repetition"].param("min_days")),
             min_z=float(self.rules["breadth"].param("min_robust_z")),
         )
-        return {r[0] for r in self.con.execute(sql).fetchall()}
+        return {r[0] for r in self.db.rows(sql)[1]}
 
     def _unknown_account_alerts(self) -> list[dict[str, Any]]:
         """One alert per login that is not in staff.csv: a shared login is itself a finding."""
-        rows = self.con.execute("""
+        _, rows = self.db.rows("""
             SELECT a.force, a.staff_id, count(*) AS events, min(a.ts) AS first_ts,
               max(a.ts) AS last_ts,
               count(DISTINCT a.subject_id) FILTER (WHERE n.v >= 0.6) AS vulnerable_people
@@ -943,7 +1097,7 @@ class DetectionEngine:
               AND n.nominal_id = a.subject_id
             WHERE NOT EXISTS (SELECT 1 FROM staff s WHERE s.force = a.force
                               AND s.staff_id = a.staff_id)
-            GROUP BY a.force, a.staff_id ORDER BY events DESC""").fetchall()
+            GROUP BY a.force, a.staff_id ORDER BY events DESC, a.force, a.staff_id""")
         alerts = []
         for force, account, events, first_ts, last_ts, vulnerable in rows:
             # Kept below person-level concerns: it calls for an audit of the login, and its
@@ -982,21 +1136,23 @@ class DetectionEngine:
         return False
 
     def _summary(self, n_alerts: int) -> dict[str, Any]:
-        row = self.con.execute("""SELECT count(*), count(*) FILTER (WHERE explained),
-            count(*) FILTER (WHERE strong) FROM acc_status""").fetchall()[0]
-        total, explained, strong = (int(v) for v in row) if row else (0, 0, 0)
-        per_rule = dict(
-            self.con.execute(
-                "SELECT rule, count(DISTINCT aid) FROM acc_expl GROUP BY rule ORDER BY 2 DESC"
-            ).fetchall()
+        row = self.db.rows("""SELECT count(*), count(*) FILTER (WHERE explained),
+            count(*) FILTER (WHERE strong) FROM acc_status""")[1][0]
+        total, explained, strong = (int(v or 0) for v in row)
+        per_rule: dict[str, int] = dict(
+            self.db.rows(
+                "SELECT rule, count(DISTINCT aid) AS n FROM acc_expl GROUP BY rule "
+                "ORDER BY n DESC, rule"
+            )[1]
         )
         remits = [
             {"force": f, "unit": u, "category": c, "members_with": int(m), "members": int(n)}
-            for f, u, c, m, n in self.con.execute(
-                "SELECT force, unit, cat, members_with, members FROM remit ORDER BY 1, 2, 3"
-            ).fetchall()
+            for f, u, c, m, n in self.db.rows(
+                "SELECT force, unit, cat, members_with, members FROM remit "
+                "ORDER BY force, unit, cat"
+            )[1]
         ]
-        events = _table_rows(self.con, "access_events")
+        events = self.db.count("access_events")
         return {
             "events": events,
             "accesses_to_people_and_occurrences": total,

@@ -20,6 +20,7 @@ import pyarrow as pa
 from custodiet.db import upgrade
 from custodiet.detect.service import run_detection
 from custodiet.ingest.service import import_package
+from custodiet.lake.engines import LakeEngine
 
 BUDGET_PER_STAFF = 1 / 100
 
@@ -159,7 +160,9 @@ def prepare(
     return home, Path(summary.truth), timings
 
 
-def detect_and_score(home: Path, truth_path: Path, *, staff: int, days: int) -> Evaluation:
+def detect_and_score(
+    home: Path, truth_path: Path, *, staff: int, days: int, engine: str = "duckdb"
+) -> Evaluation:
     """Run detection on a prepared home and score it against the truth."""
     truth = json.loads(truth_path.read_text())
     db_url = f"sqlite:///{(home / 'custodiet.sqlite3').resolve()}"
@@ -167,19 +170,20 @@ def detect_and_score(home: Path, truth_path: Path, *, staff: int, days: int) -> 
     abusive = [e for a in truth["abusers"] for e in a["event_ids"]]
     seen: dict[str, Any] = {}
 
-    def inspect(con: Any, alerts: list[dict[str, Any]]) -> None:
-        con.register("abusive_ids", pa.table({"event_id": pa.array(abusive, pa.string())}))
-        row = con.execute(
+    def inspect(db: LakeEngine, alerts: list[dict[str, Any]]) -> None:
+        db.register("abusive_ids", pa.table({"event_id": pa.array(abusive, pa.string())}))
+        row = db.rows(
             """SELECT count(*), count(*) FILTER (WHERE s.explained) FROM acc a
             JOIN acc_status s USING (aid)
-            WHERE a.event_id NOT IN (SELECT event_id FROM abusive_ids)"""
-        ).fetchall()[0]
-        con.unregister("abusive_ids")
+            WHERE NOT EXISTS (SELECT 1 FROM abusive_ids b WHERE b.event_id = a.event_id)"""
+        )[1][0]
         seen["legit"] = (int(row[1]) / int(row[0])) if row[0] else 0.0
         seen["alerts"] = alerts
 
     t0 = time.perf_counter()
-    outcome = run_detection(lake_path=home / "lake.duckdb", db_url=db_url, inspect=inspect)
+    outcome = run_detection(
+        lake_path=home / "lake.duckdb", db_url=db_url, engine=engine, inspect=inspect
+    )
     ev = score_run(truth, seen["alerts"], seen["legit"], staff)
     ev.seconds["detect"] = round(time.perf_counter() - t0, 1)
     ev.days = days
@@ -195,12 +199,13 @@ def evaluate_one(
     seed: int,
     reuse: bool = False,
     degrade: tuple[str, ...] = (),
+    engine: str = "duckdb",
 ) -> Evaluation:
     """Simulate one force, import it into a fresh home, detect, and score."""
     home, truth_path, timings = prepare(
         out, staff=staff, days=days, seed=seed, reuse=reuse, degrade=degrade
     )
-    ev = detect_and_score(home, truth_path, staff=staff, days=days)
+    ev = detect_and_score(home, truth_path, staff=staff, days=days, engine=engine)
     ev.seed = seed
     ev.seconds.update({k: round(v, 1) for k, v in timings.items()})
     return ev

@@ -27,7 +27,7 @@ from custodiet.detect.narrative import (
     unknown_account_narrative,
 )
 from custodiet.detect.rules import load_rules
-from custodiet.lake.store import open_lake
+from custodiet.lake.engines import ENGINES, LakeEngine, open_engine
 
 MAX_EVIDENCE_EVENTS = 300
 SEVERITY_BANDS = ((80.0, "critical"), (60.0, "high"), (40.0, "medium"), (0.0, "low"))
@@ -66,7 +66,7 @@ def _load_feedback(session: Session) -> list[tuple[str, str, str | None, str | N
     return [(r[0], r[1], r[2], r[3]) for r in rows]
 
 
-def attach_evidence(con: Any, alerts: list[dict[str, Any]]) -> None:
+def attach_evidence(db: LakeEngine, alerts: list[dict[str, Any]]) -> None:
     """Add evidence events, shifts and taskings near them, and the narrative, to each alert."""
     if not alerts:
         return
@@ -95,25 +95,25 @@ def attach_evidence(con: Any, alerts: list[dict[str, Any]]) -> None:
             ),
         }
     )
-    con.register("wanted", wanted)
-    con.register("breadth_people", breadth_people)
+    db.register("wanted", wanted)
+    db.register("breadth_people", breadth_people)
     # Evidence: the unexplained accesses to the person; the searches that found them (the
     # ten minutes before each); and views of occurrences naming the person in the same span.
-    rows = con.execute(f"""
+    _, rows = db.rows(f"""
         WITH subjects AS (
           SELECT w.idx, w.force, w.staff_id, coalesce(w.nominal_id, b.nominal_id) AS nominal_id
           FROM wanted w LEFT JOIN breadth_people b ON b.idx = w.idx),
         person_ev AS (
           SELECT s.idx, s.force, s.staff_id, r.system_id, r.event_id, r.ts, r.action,
             r.subject_id AS nominal_id, r.on_duty, r.rostered, r.explained, r.rules,
-            r.after_involvement, r.after_release
+            r.after_involvement, r.after_release, 0 AS source
           FROM subjects s JOIN resid r ON r.force = s.force AND r.staff_id = s.staff_id
             AND r.subject_kind = 'N' AND r.subject_id = s.nominal_id),
         span AS (
           SELECT idx, min(ts) AS t0, max(ts) AS t1 FROM person_ev GROUP BY idx),
         occurrence_ev AS (
           SELECT s.idx, r.system_id, r.event_id, r.ts, r.action, s.nominal_id, r.on_duty,
-            r.rostered, r.explained, r.rules, r.after_involvement, r.after_release
+            r.rostered, r.explained, r.rules, r.after_involvement, r.after_release, 1 AS source
           FROM subjects s
           JOIN occurrence_nominals n ON n.force = s.force AND n.nominal_id = s.nominal_id
           JOIN resid r ON r.force = s.force AND r.staff_id = s.staff_id
@@ -123,20 +123,24 @@ def attach_evidence(con: Any, alerts: list[dict[str, Any]]) -> None:
         search_ev AS (
           SELECT DISTINCT p.idx, e.system_id, e.event_id, e.ts, e.action, p.nominal_id,
             p.on_duty, p.rostered, false AS explained, NULL::VARCHAR[] AS rules,
-            p.after_involvement, p.after_release
+            p.after_involvement, p.after_release, 2 AS source
           FROM person_ev p JOIN access_events e ON e.force = p.force
             AND e.staff_id = p.staff_id AND e.action = 'search'
             AND e.ts BETWEEN p.ts - INTERVAL 10 MINUTE AND p.ts),
+        candidates AS (  -- an event found more than one way is kept once, as a person access
+          SELECT *, row_number() OVER (PARTITION BY idx, system_id, event_id ORDER BY source)
+            AS copy
+          FROM (
+            SELECT idx, system_id, event_id, ts, action, nominal_id, on_duty, rostered,
+              explained, rules, after_involvement, after_release, source FROM person_ev
+            UNION ALL SELECT * FROM occurrence_ev
+            UNION ALL SELECT * FROM search_ev) AS found),
         ev AS (
-          SELECT *, row_number() OVER (PARTITION BY idx ORDER BY ts, event_id) AS k FROM (
-            SELECT DISTINCT ON (idx, system_id, event_id) * FROM (
-              SELECT idx, system_id, event_id, ts, action, nominal_id, on_duty, rostered,
-                explained, rules, after_involvement, after_release FROM person_ev
-              UNION ALL SELECT * FROM occurrence_ev
-              UNION ALL SELECT * FROM search_ev)))
+          SELECT *, row_number() OVER (PARTITION BY idx ORDER BY ts, event_id) AS k
+          FROM candidates WHERE copy = 1)
         SELECT idx, system_id, event_id, ts, action, nominal_id, on_duty, rostered, explained,
           rules, after_involvement, after_release
-        FROM ev WHERE k <= {MAX_EVIDENCE_EVENTS} ORDER BY idx, ts""").fetchall()
+        FROM ev WHERE k <= {MAX_EVIDENCE_EVENTS} ORDER BY idx, ts, system_id, event_id""")
     for a in alerts:
         a["events"] = []
     for (
@@ -167,12 +171,13 @@ def attach_evidence(con: Any, alerts: list[dict[str, Any]]) -> None:
             }
         )
     # Context: the staff member's shifts and taskings on the person around the evidence.
-    context = con.execute("""
+    _, context = db.rows("""
         WITH span AS (
           SELECT w.idx, w.force, w.staff_id, w.nominal_id FROM wanted w WHERE w.nominal_id IS NOT NULL)
         SELECT s.idx, 'tasking' AS kind, l.rule, l.occurrence_id, l.lo, l.hi, l.ended
         FROM span s JOIN links l ON l.force = s.force AND l.staff_id = s.staff_id
-          AND l.subject_kind = 'N' AND l.subject_id = s.nominal_id""").fetchall()
+          AND l.subject_kind = 'N' AND l.subject_id = s.nominal_id
+        ORDER BY s.idx, l.lo, l.rule, l.occurrence_id""")
     for idx, _kind, rule, occ, lo, hi, ended in context:
         alerts[idx].setdefault("taskings", []).append(
             {
@@ -183,21 +188,20 @@ def attach_evidence(con: Any, alerts: list[dict[str, Any]]) -> None:
                 "ended": ended.isoformat() + "Z" if ended else None,
             }
         )
-    shifts = con.execute("""
+    _, shifts = db.rows("""
         SELECT w.idx, sh.start, sh."end" FROM wanted w
-        JOIN (SELECT idx, min(ts) AS t0, max(ts) AS t1 FROM (
-              SELECT w2.idx, r.ts FROM wanted w2 JOIN resid r ON r.force = w2.force
-                AND r.staff_id = w2.staff_id AND r.subject_id = w2.nominal_id) GROUP BY idx) span
+        JOIN (SELECT w2.idx, min(r.ts) AS t0, max(r.ts) AS t1
+              FROM wanted w2 JOIN resid r ON r.force = w2.force
+                AND r.staff_id = w2.staff_id AND r.subject_id = w2.nominal_id
+              GROUP BY w2.idx) span
           ON span.idx = w.idx
         JOIN shifts sh ON sh.force = w.force AND sh.staff_id = w.staff_id
           AND sh."end" >= span.t0 - INTERVAL 2 DAY AND sh.start <= span.t1 + INTERVAL 2 DAY
-        ORDER BY w.idx, sh.start""").fetchall()
+        ORDER BY w.idx, sh.start""")
     for idx, start, end in shifts:
         alerts[idx].setdefault("shifts", []).append(
             {"start": start.isoformat() + "Z", "end": end.isoformat() + "Z"}
         )
-    con.unregister("wanted")
-    con.unregister("breadth_people")
     for a in alerts:
         if a["rule_family"] == "person_focus":
             ends = [t["ended"] for t in a.get("taskings", []) if t.get("ended")]
@@ -290,25 +294,25 @@ def run_detection(
     lake_path: Path,
     db_url: str,
     engine: str = "duckdb",
-    inspect: Callable[[Any, list[dict[str, Any]]], None] | None = None,
+    inspect: Callable[[LakeEngine, list[dict[str, Any]]], None] | None = None,
 ) -> RunOutcome:
     """Run detection over everything in the home and switch alerts over when it succeeds.
 
-    `inspect` (for evaluation) sees the engine's connection and candidate alerts while the
-    run's working tables still exist.
+    `inspect` (for evaluation) sees the engine and the candidate alerts while the run's
+    working tables still exist.
     """
-    if engine != "duckdb":
-        raise ValueError(f"engine {engine!r} is not available yet; use duckdb")
+    if engine not in ENGINES:
+        raise ValueError(f"unknown engine {engine!r}; choose one of {', '.join(ENGINES)}")
     run_id = uuid.uuid4().hex
     with session_scope(db_url) as session:
         session.add(DetectionRun(id=run_id, status="running", engine=engine))
         suppressions = _load_feedback(session)
     try:
-        with open_lake(lake_path) as con:
-            result: EngineResult = DetectionEngine(con, load_rules(), suppressions).run()
-            attach_evidence(con, result.alerts)
+        with open_engine(engine, lake_path) as db:
+            result: EngineResult = DetectionEngine(db, load_rules(), suppressions).run()
+            attach_evidence(db, result.alerts)
             if inspect is not None:
-                inspect(con, result.alerts)
+                inspect(db, result.alerts)
         with session_scope(db_url) as session:
             run = session.get(DetectionRun, run_id)
             assert run is not None
