@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from custodiet.detect.engine import roll_up, self_contrast
+from custodiet.detect.engine import peer_weight, roll_up, self_contrast
 
 
 def _alert(staff_id: str, raw: float, nominal: str) -> dict[str, Any]:
@@ -34,3 +34,11 @@ def test_breadth_and_account_alerts_are_not_discounted() -> None:
     alerts = [breadth, _alert("PC3", 8.0, "N1"), _alert("PC3", 8.0, "N2")]
     self_contrast(alerts)
     assert breadth["score"] == 70.0
+
+
+def test_peer_weight_keeps_outliers_and_halves_the_ordinary() -> None:
+    assert peer_weight(4.0, z_full=3.0, floor=0.5) == 1.0
+    assert peer_weight(3.0, z_full=3.0, floor=0.5) == 1.0
+    assert peer_weight(1.5, z_full=3.0, floor=0.5) == 0.75
+    assert peer_weight(0.0, z_full=3.0, floor=0.5) == 0.5
+    assert peer_weight(-2.0, z_full=3.0, floor=0.5) == 0.5

@@ -83,6 +83,11 @@ def self_contrast(alerts: list[dict[str, Any]]) -> None:
             a["score"] = pair_score(a["raw"] / (1 + SELF_CONTRAST * math.log2(n)))
 
 
+def peer_weight(z: float, *, z_full: float, floor: float) -> float:
+    """The share of its score an alert keeps for a staff member at robust z among peers."""
+    return min(1.0, floor + (1 - floor) * max(z, 0.0) / z_full)
+
+
 def _hours(value: Any) -> str:
     return f"INTERVAL {int(value)} HOUR"
 
@@ -133,6 +138,7 @@ class DetectionEngine:
         alerts = self._pair_alerts() + self._breadth_alerts() + self._unknown_account_alerts()
         alerts = [a for a in alerts if not self._suppressed(a)]
         self_contrast(alerts)
+        self._peer_contrast(alerts)
         roll_up(alerts)
         alerts.sort(key=lambda a: -a["score"])
         return EngineResult(alerts=alerts, summary=self._summary(len(alerts)))
@@ -979,30 +985,23 @@ class DetectionEngine:
         min_v = float(b.param("min_vulnerability"))
         min_pair_raw = float(b.param("min_pair_raw"))
         self.create(
+            "breadth_counts",
+            f"""
+            SELECT p.force, p.staff_id, count(*) AS people, list(p.nominal_id) AS ids,
+              avg(p.v) AS mean_v, sum(p.off_events) AS off_events
+            FROM pair_scores p
+            WHERE p.never_linked AND p.dormant_days > 0 AND p.v >= {min_v}
+              AND p.raw >= {min_pair_raw}
+            GROUP BY ALL""",
+        )
+        self._peer_z("breadth_z", "breadth_counts", "people")
+        self.create(
             "breadth",
             f"""
-            WITH per_staff AS (  -- suspicious-looking lookups of vulnerable people, per staff
-              SELECT p.force, p.staff_id, count(*) AS people, list(p.nominal_id) AS ids,
-                avg(p.v) AS mean_v, sum(p.off_events) AS off_events
-              FROM pair_scores p
-              WHERE p.never_linked AND p.dormant_days > 0 AND p.v >= {min_v}
-                AND p.raw >= {min_pair_raw}
-              GROUP BY ALL),
-            scored AS (
-              SELECT u.force, u.staff_id, u.unit, coalesce(ps.people, 0) AS people, ps.ids,
-                ps.mean_v, coalesce(ps.off_events, 0) AS off_events
-              FROM unit_of u LEFT JOIN per_staff ps USING (force, staff_id)
-              WHERE EXISTS (SELECT 1 FROM staff s WHERE s.force = u.force AND s.staff_id = u.staff_id)),
-            peer AS (  -- median, p95 and MAD per unit (DuckDB quantiles; Spark: percentile_approx)
-              SELECT force, unit, median(people) AS med, quantile_cont(people, 0.95) AS p95,
-                count(*) AS peers FROM scored GROUP BY ALL),
-            mad AS (
-              SELECT s.force, s.unit, median(abs(s.people - p.med)) AS mad
-              FROM scored s JOIN peer p USING (force, unit) GROUP BY ALL)
-            SELECT s.*, p.med, p.peers, m.mad,
-              (s.people - p.med) / greatest(1.4826 * m.mad, (p.p95 - p.med) / 1.645, 1.0) AS z
-            FROM scored s JOIN peer p USING (force, unit) JOIN mad m USING (force, unit)
-            WHERE s.people >= {min_people}""",
+            SELECT z.force, z.staff_id, z.unit, z.x AS people, b.ids, b.mean_v,
+              coalesce(b.off_events, 0) AS off_events, z.med, z.peers, z.mad, z.z
+            FROM breadth_z z LEFT JOIN breadth_counts b USING (force, staff_id)
+            WHERE z.x >= {min_people}""",
         )
         alerts = []
         seen: set[tuple[str, str]] = set()
@@ -1046,6 +1045,82 @@ class DetectionEngine:
             )
         return alerts
 
+    def _peer_z(self, table: str, source: str, column: str) -> None:
+        """Each staff member's `column` of `source` as a robust z-score among unit peers.
+
+        Every staff member in the staff list who made accesses counts as a peer, with 0 where
+        `source` has no row for them. z = (x - median) / max(1.4826 x MAD, (p95 - median) /
+        1.645, 1): the 95th percentile keeps a unit where most show nothing from turning
+        any single finding into an outlier. (DuckDB's median and quantile_cont; Spark's
+        median and percentile.)
+        """
+        self.create(
+            table,
+            f"""
+            WITH scored AS (
+              SELECT u.force, u.staff_id, u.unit, coalesce(s.{column}, 0) AS x
+              FROM unit_of u LEFT JOIN {source} s USING (force, staff_id)
+              WHERE EXISTS (SELECT 1 FROM staff st WHERE st.force = u.force
+                            AND st.staff_id = u.staff_id)),
+            peer AS (
+              SELECT force, unit, median(x) AS med, quantile_cont(x, 0.95) AS p95,
+                count(*) AS peers
+              FROM scored GROUP BY force, unit),
+            mad AS (
+              SELECT s.force, s.unit, median(abs(s.x - p.med)) AS mad
+              FROM scored s JOIN peer p USING (force, unit) GROUP BY s.force, s.unit)
+            SELECT s.force, s.staff_id, s.unit, s.x, p.med, p.peers, m.mad,
+              (s.x - p.med) / greatest(1.4826 * m.mad, (p.p95 - p.med) / 1.645, 1.0) AS z
+            FROM scored s JOIN peer p USING (force, unit) JOIN mad m USING (force, unit)""",
+        )
+
+    def _peer_contrast(self, alerts: list[dict[str, Any]]) -> None:
+        """Weigh each staff member's alerts by how far their strongest pattern stands out.
+
+        The strongest person-level evidence of each staff member (their highest pair score,
+        alert or not) is set against their unit's: an alert keeps its full score where that
+        stands out (robust z >= z_full), and falls towards `floor` of it where others in the
+        unit show patterns as strong. A public-protection officer's repeated lookups of
+        victims are judged against other public-protection officers, not against response
+        officers who rarely open a victim's record twice.
+        """
+        if not self.on("peer_contrast") or not alerts:
+            return
+        rule = self.rules["peer_contrast"]
+        z_full = float(rule.param("z_full"))
+        floor = float(rule.param("floor"))
+        min_peers = int(rule.param("min_peers"))
+        self.create(
+            "staff_peak",
+            """
+            SELECT force, staff_id, max(raw) AS peak FROM pair_scores GROUP BY force, staff_id""",
+        )
+        self._peer_z("peak_z", "staff_peak", "peak")
+        peers = {
+            (r["force"], r["staff_id"]): r
+            for r in self.records("SELECT force, staff_id, unit, peers, z FROM peak_z")
+        }
+        for alert in alerts:
+            if alert["rule_family"] not in ("person_focus", "breadth"):
+                continue
+            peer = peers.get((alert["force"], alert["staff_id"]))
+            if peer is None or int(peer["peers"]) < min_peers:  # too few to compare with
+                continue
+            z = float(peer["z"])
+            weight = peer_weight(z, z_full=z_full, floor=floor)
+            alert["score"] = round(alert["score"] * weight, 1)
+            (alert.get("pair") or alert.get("breadth") or {})["peer_z"] = round(z, 2)
+            unit = unit_label(peer["unit"])
+            if weight >= 1.0:
+                alert["rule_ids"] = [*alert["rule_ids"], rule.id]
+                alert["reasons"].append(
+                    f"their strongest pattern stands out from the {peer['peers']} staff in {unit}"
+                )
+            else:
+                alert["reasons"].append(
+                    f"others in {unit} show patterns as strong (ranked lower for it)"
+                )
+
     SIGNAL_EVENTS: ClassVar[dict[str, str]] = {
         "off_duty": "SELECT event_id FROM resid WHERE rostered AND NOT on_duty",
         "after_involvement": "SELECT event_id FROM resid WHERE after_involvement",
@@ -1066,6 +1141,10 @@ class DetectionEngine:
         "AND p.staff_id = r.staff_id AND p.nominal_id = r.subject_id WHERE p.near_home",
         "vulnerability": "SELECT r.event_id FROM resid r JOIN pairs p ON p.force = r.force "
         "AND p.staff_id = r.staff_id AND p.nominal_id = r.subject_id WHERE p.v >= 0.6",
+        "peer_contrast": "SELECT r.event_id FROM resid r JOIN peak_z z ON z.force = r.force "
+        "AND z.staff_id = r.staff_id JOIN pair_scores p ON p.force = r.force "
+        "AND p.staff_id = r.staff_id AND p.nominal_id = r.subject_id "
+        "WHERE z.z >= {z_full} AND z.peers >= {min_peers} AND p.raw >= {min_raw}",
         "breadth": "SELECT r.event_id FROM resid r JOIN breadth b ON b.force = r.force "
         "AND b.staff_id = r.staff_id WHERE b.z >= {min_z} AND list_contains(b.ids, r.subject_id)",
     }
@@ -1079,11 +1158,14 @@ class DetectionEngine:
                 f"WHERE x.rule = {sql_str(name)}"
             )
             return {r[0] for r in self.db.rows(sql)[1]}
-        if name == "breadth" and not self.on("breadth"):
+        if name in ("breadth", "peer_contrast") and not self.on(name):
             return set()
         sql = self.SIGNAL_EVENTS[name].format(
             min_days=int(self.rules["repetition"].param("min_days")),
             min_z=float(self.rules["breadth"].param("min_robust_z")),
+            z_full=float(self.rules["peer_contrast"].param("z_full")),
+            min_peers=int(self.rules["peer_contrast"].param("min_peers")),
+            min_raw=MIN_PAIR_RAW,
         )
         return {r[0] for r in self.db.rows(sql)[1]}
 
