@@ -42,3 +42,15 @@ def test_peer_weight_keeps_outliers_and_halves_the_ordinary() -> None:
     assert peer_weight(1.5, z_full=3.0, floor=0.5) == 0.75
     assert peer_weight(0.0, z_full=3.0, floor=0.5) == 0.5
     assert peer_weight(-2.0, z_full=3.0, floor=0.5) == 0.5
+
+
+def test_many_never_linked_people_are_not_discounted_as_a_way_of_working() -> None:
+    trawled = [_alert("PC4", 6.0, f"N{i}") for i in range(5)]
+    for alert in trawled:
+        alert["pair"] = {"never_linked": True}
+    followed_up = [_alert("PC5", 6.0, f"M{i}") for i in range(5)]
+    for alert in followed_up:
+        alert["pair"] = {"never_linked": False}
+    self_contrast([*trawled, *followed_up])
+    assert all(a["score"] == trawled[0]["score"] for a in trawled)
+    assert trawled[0]["score"] > followed_up[0]["score"]

@@ -65,20 +65,25 @@ def pair_score(raw: float) -> float:
 
 
 def self_contrast(alerts: list[dict[str, Any]]) -> None:
-    """Discount person-level alerts by how many the same staff member raised.
+    """Discount person-level alerts about people linked to the work, by how many there are.
 
     Abuse fixes on a person: the pair stands out from the rest of the staff member's work.
-    When someone shows the same pattern with many people (an investigator who keeps going
-    after every recorded tasking ends), each instance says more about how they work than
-    about any one person; a score falls by 1 + SELF_CONTRAST x log2(n) for n such alerts.
-    Trawling across many people is the breadth rule's business, judged against peers.
+    When someone keeps going back to many people their work once linked them to (an
+    investigator who carries on after every recorded tasking ends), each instance says more
+    about how they work than about any one person; a score falls by
+    1 + SELF_CONTRAST x log2(n) for n such alerts. Alerts about people the staff member was
+    never linked to are not discounted: many of those is trawling, not a way of working.
     """
+
+    def linked(a: dict[str, Any]) -> bool:
+        return a["rule_family"] == "person_focus" and not a.get("pair", {}).get("never_linked")
+
     counts: dict[tuple[str, str], int] = {}
     for a in alerts:
-        if a["rule_family"] == "person_focus":
+        if linked(a):
             counts[(a["force"], a["staff_id"])] = counts.get((a["force"], a["staff_id"]), 0) + 1
     for a in alerts:
-        if a["rule_family"] == "person_focus":
+        if linked(a):
             n = counts[(a["force"], a["staff_id"])]
             a["score"] = pair_score(a["raw"] / (1 + SELF_CONTRAST * math.log2(n)))
 
