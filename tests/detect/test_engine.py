@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from custodiet.detect.engine import peer_weight, roll_up, self_contrast
+from custodiet.detect.engine import pair_score, peer_weight, roll_up, self_contrast
 
 
 def _alert(staff_id: str, raw: float, nominal: str) -> dict[str, Any]:
@@ -14,7 +14,7 @@ def _alert(staff_id: str, raw: float, nominal: str) -> dict[str, Any]:
         "rule_family": "person_focus",
         "subject_nominal_id": nominal,
         "raw": raw,
-        "score": 0.0,
+        "score": pair_score(raw),
         "reasons": [],
     }
 
