@@ -988,31 +988,25 @@ class DetectionEngine:
         min_people = int(b.param("min_people"))
         min_z = float(b.param("min_robust_z"))
         min_v = float(b.param("min_vulnerability"))
-        floor = float(b.param("evidence_floor"))
-        # Each never-linked vulnerable person counts by how much concern the lookups raise
-        # beyond the floor (a glance counts for nothing, a return visit off duty for much);
-        # the total is compared with unit peers, and so is the plain number of people.
+        min_pair_raw = float(b.param("min_pair_raw"))
         self.create(
             "breadth_counts",
             f"""
             SELECT p.force, p.staff_id, count(*) AS people, list(p.nominal_id) AS ids,
-              avg(p.v) AS mean_v, sum(p.off_events) AS off_events,
-              sum(p.raw - {floor}) AS concern
+              avg(p.v) AS mean_v, sum(p.off_events) AS off_events
             FROM pair_scores p
-            WHERE p.never_linked AND p.v >= {min_v} AND p.raw > {floor}
+            WHERE p.never_linked AND p.dormant_days > 0 AND p.v >= {min_v}
+              AND p.raw >= {min_pair_raw}
             GROUP BY ALL""",
         )
-        self._peer_z("breadth_z", "breadth_counts", "concern")
-        self._peer_z("breadth_people_z", "breadth_counts", "people")
+        self._peer_z("breadth_z", "breadth_counts", "people")
         self.create(
             "breadth",
             f"""
-            SELECT z.force, z.staff_id, z.unit, coalesce(b.people, 0) AS people, b.ids,
-              b.mean_v, coalesce(b.off_events, 0) AS off_events, z.x AS concern, z.med,
-              z.peers, z.mad, z.z, pz.med AS peer_people
+            SELECT z.force, z.staff_id, z.unit, z.x AS people, b.ids, b.mean_v,
+              coalesce(b.off_events, 0) AS off_events, z.med, z.peers, z.mad, z.z
             FROM breadth_z z LEFT JOIN breadth_counts b USING (force, staff_id)
-            JOIN breadth_people_z pz USING (force, staff_id)
-            WHERE coalesce(b.people, 0) >= {min_people}""",
+            WHERE z.x >= {min_people}""",
         )
         alerts = []
         seen: set[tuple[str, str]] = set()
@@ -1032,9 +1026,8 @@ class DetectionEngine:
             raw /= 1 + float(rec["med"]) / 5
             score = round(100 * (1 - math.exp(-raw / 2.5)), 1)
             reasons = [
-                f"looked up {rec['people']} vulnerable people with no link to their work in "
-                f"ways that raise concern; peers in {unit_label(rec['unit'])} "
-                f"{rec['peer_people']:g} (median of {rec['peers']})",
+                f"looked up {rec['people']} vulnerable people with no link to their work; "
+                f"peers in {unit_label(rec['unit'])} looked up {rec['med']:g} (median of {rec['peers']})",
             ]
             if rec["off_events"]:
                 reasons.append(f"{rec['off_events']} of these accesses off duty")
