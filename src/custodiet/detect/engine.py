@@ -993,20 +993,27 @@ class DetectionEngine:
             "breadth_counts",
             f"""
             SELECT p.force, p.staff_id, count(*) AS people, list(p.nominal_id) AS ids,
-              avg(p.v) AS mean_v, sum(p.off_events) AS off_events
+              avg(p.v) AS mean_v, sum(p.off_events) AS off_events,
+              sum(p.raw - {min_pair_raw}) AS concern
             FROM pair_scores p
             WHERE p.never_linked AND p.dormant_days > 0 AND p.v >= {min_v}
               AND p.raw >= {min_pair_raw}
             GROUP BY ALL""",
         )
-        self._peer_z("breadth_z", "breadth_counts", "people")
+        # Each person counts by how far their lookups' score passes the bar (a glance at the
+        # bar counts for nothing, a return visit off duty for much); the staff member's total
+        # is set against unit peers', and so, for the narrative, is the number of people.
+        self._peer_z("breadth_z", "breadth_counts", "concern")
+        self._peer_z("breadth_people_z", "breadth_counts", "people")
         self.create(
             "breadth",
             f"""
-            SELECT z.force, z.staff_id, z.unit, z.x AS people, b.ids, b.mean_v,
-              coalesce(b.off_events, 0) AS off_events, z.med, z.peers, z.mad, z.z
+            SELECT z.force, z.staff_id, z.unit, coalesce(b.people, 0) AS people, b.ids,
+              b.mean_v, coalesce(b.off_events, 0) AS off_events, z.x AS concern, z.med,
+              z.peers, z.mad, z.z, pz.med AS peer_people
             FROM breadth_z z LEFT JOIN breadth_counts b USING (force, staff_id)
-            WHERE z.x >= {min_people}""",
+            JOIN breadth_people_z pz USING (force, staff_id)
+            WHERE coalesce(b.people, 0) >= {min_people}""",
         )
         alerts = []
         seen: set[tuple[str, str]] = set()
@@ -1027,7 +1034,8 @@ class DetectionEngine:
             score = round(100 * (1 - math.exp(-raw / 2.5)), 1)
             reasons = [
                 f"looked up {rec['people']} vulnerable people with no link to their work; "
-                f"peers in {unit_label(rec['unit'])} looked up {rec['med']:g} (median of {rec['peers']})",
+                f"peers in {unit_label(rec['unit'])} looked up {rec['peer_people']:g} "
+                f"(median of {rec['peers']})",
             ]
             if rec["off_events"]:
                 reasons.append(f"{rec['off_events']} of these accesses off duty")

@@ -108,7 +108,7 @@ def breadth_narrative(alert: dict[str, Any]) -> str:
     text = (
         f"Looked up {rec['people']} vulnerable people with no tasking, custody or team link to any "
         f"of them, at times when their records were dormant; the median in "
-        f"{unit_label(rec['unit'])} is {rec['med']:g} ({rec['peers']} staff)"
+        f"{unit_label(rec['unit'])} is {rec.get('peer_people', 0):g} ({rec['peers']} staff)"
     )
     if rec.get("off_events"):
         text += f"; {rec['off_events']} of these accesses were off duty"

@@ -397,6 +397,8 @@ FIGURES: dict[str, tuple[str, str, str]] = {
     "unit": ("Unit", "text", "fig"),
     "base_off": ("Peers' off-duty share", "share", "peer"),
     "med": ("Peer median", "num", "peer"),
+    "peer_people": ("Peers' median number of such people", "num", "peer"),
+    "concern": ("Concern above the bar, summed over the people", "num", "fig"),
     "peer_z": ("Strongest pattern against unit peers (robust z-score)", "num", "peer"),
     "peers": ("Peers in the unit", "N", "peer"),
     "mad": ("Peer spread (median absolute deviation)", "num", "peer"),
