@@ -249,6 +249,15 @@ def simulate(
     run_simulate(out=out_dir, staff=staff, days=days, seed=seed, force=force)
 
 
+def _check_engine(engine: str) -> None:
+    from custodiet.lake.engines import check_engine
+
+    try:
+        check_engine(engine)
+    except ValueError as exc:
+        raise typer.BadParameter(str(exc), param_hint="--engine") from exc
+
+
 @app.command("detect")
 def detect(
     engine: Annotated[
@@ -262,10 +271,8 @@ def detect(
 ) -> None:
     """Explain every access, score what is left, and update the alert queue."""
     from custodiet.detect.service import run_detection
-    from custodiet.lake.engines import ENGINES
 
-    if engine not in ENGINES:
-        raise typer.BadParameter(f"choose one of {', '.join(ENGINES)}", param_hint="--engine")
+    _check_engine(engine)
 
     settings = state.settings()
     with console.status("detecting"):
@@ -460,6 +467,8 @@ def evaluate_cmd(
     from dataclasses import asdict
 
     from custodiet.detect.evaluate import evaluate_one
+
+    _check_engine(engine)
 
     parsed = [tuple(int(x) for x in s.lower().split("x")) for s in sizes.split(",") if s]
     table = RichTable(title="Detection against the simulator's ground truth")

@@ -89,3 +89,17 @@ def test_spark_finds_what_duckdb_finds(tmp_path: Path) -> None:
     for name, events in duck_matched.items():
         assert events == spark_matched[name], f"{name} matched different events on Spark"
     assert sum(len(v) for v in duck_matched.values()) > 0
+
+
+def test_the_cli_refuses_an_unknown_engine_before_any_work(tmp_path: Path) -> None:
+    from typer.testing import CliRunner
+
+    from custodiet.cli import app
+
+    for command in (["detect"], ["evaluate", str(tmp_path / "ev")]):
+        result = CliRunner().invoke(
+            app, ["--home", str(tmp_path / "home"), *command, "--engine", "presto"]
+        )
+        assert result.exit_code == 2
+        assert "unknown engine 'presto'" in result.output
+    assert not (tmp_path / "ev").exists()

@@ -27,7 +27,7 @@ from custodiet.detect.narrative import (
     unknown_account_narrative,
 )
 from custodiet.detect.rules import load_rules
-from custodiet.lake.engines import ENGINES, LakeEngine, open_engine
+from custodiet.lake.engines import LakeEngine, check_engine, open_engine
 
 MAX_EVIDENCE_EVENTS = 300
 SEVERITY_BANDS = ((80.0, "critical"), (60.0, "high"), (40.0, "medium"), (0.0, "low"))
@@ -301,8 +301,7 @@ def run_detection(
     `inspect` (for evaluation) sees the engine and the candidate alerts while the run's
     working tables still exist.
     """
-    if engine not in ENGINES:
-        raise ValueError(f"unknown engine {engine!r}; choose one of {', '.join(ENGINES)}")
+    check_engine(engine)  # before a run is recorded
     run_id = uuid.uuid4().hex
     with session_scope(db_url) as session:
         session.add(DetectionRun(id=run_id, status="running", engine=engine))

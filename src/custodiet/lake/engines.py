@@ -32,6 +32,13 @@ from custodiet.lake.store import open_lake
 
 ENGINES = ("duckdb", "spark")
 
+
+def check_engine(name: str) -> None:
+    """Refuse an engine name custodiet does not have, naming the ones it has."""
+    if name not in ENGINES:
+        raise ValueError(f"unknown engine {name!r}; choose one of {', '.join(ENGINES)}")
+
+
 Rows = tuple[list[str], list[tuple[Any, ...]]]
 
 
@@ -196,15 +203,13 @@ def spark_session(*, cores: int | None = None) -> Any:
 @contextmanager
 def open_engine(name: str, lake_path: Path) -> Iterator[LakeEngine]:
     """Open the named engine over the lake at `lake_path`."""
+    check_engine(name)
     if name == "duckdb":
         with open_lake(lake_path) as con:
             yield DuckDbEngine(con)
         return
-    if name == "spark":
-        from custodiet.lake.export import export_parquet
+    from custodiet.lake.export import export_parquet
 
-        with tempfile.TemporaryDirectory(dir=lake_path.parent, prefix="spark-") as tmp:
-            export_parquet(lake_path=lake_path, out_dir=Path(tmp))
-            yield SparkEngine(spark_session(), Path(tmp))
-        return
-    raise ValueError(f"unknown engine {name!r}; choose one of {', '.join(ENGINES)}")
+    with tempfile.TemporaryDirectory(dir=lake_path.parent, prefix="spark-") as tmp:
+        export_parquet(lake_path=lake_path, out_dir=Path(tmp))
+        yield SparkEngine(spark_session(), Path(tmp))
