@@ -50,3 +50,27 @@ def test_degraded_package_imports_and_the_run_says_what_is_missing(
 def test_unknown_degradation_is_refused(small: Package, tmp_path: Path) -> None:
     with pytest.raises(ValueError, match="unknown degradation no-such"):
         degrade(_copy(small, tmp_path), ["no-such"])
+
+
+
+def test_work_pattern_degradations_rewrite_every_audit_file(
+    small: Package, tmp_path: Path
+) -> None:
+    package = _copy(small, tmp_path)
+    before = small.events()
+    dropped = [
+        e
+        for e in before
+        if e["entity_type"] not in ("nominal", "occurrence", "custody") or e["action"] == "search"
+    ]
+    assert dropped, "the simulated trail has other work and searches to withhold"
+    degrade(package, ["people-only", "no-searches"])
+    kept = Package(summary=small.summary, path=package, truth=small.truth).events()
+    assert len(kept) == len(before) - len(dropped)
+    assert {e["entity_type"] for e in kept} <= {"nominal", "occurrence", "custody"}
+    assert all(e["action"] != "search" for e in kept)
+    result = import_package(lake_path=tmp_path / "lake.duckdb", db_url=None, package=package)
+    assert sum(c.quarantined for c in result.files.values()) == 0
+    assert sum(c.loaded for n, c in result.files.items() if n.startswith("access_events")) == len(
+        kept
+    )

@@ -10,6 +10,9 @@ no UPDATE or INSERT, deterministic tie-breaks instead of mode().
 from __future__ import annotations
 
 import math
+import os
+import sys
+import time
 from dataclasses import dataclass, field
 from typing import Any, ClassVar
 
@@ -111,6 +114,8 @@ class DetectionEngine:
         self.suppressions = suppressions or []
         self.present: dict[str, int] = {}
         self.unavailable: dict[str, str] = {}
+        # Seconds spent in each step, for profiling (CUSTODIET_PROFILE=1 prints them).
+        self.step_seconds: dict[str, float] = {}
 
     def on(self, name: str) -> bool:
         """Whether rule `name` is enabled and its inputs were supplied."""
@@ -123,7 +128,11 @@ class DetectionEngine:
 
     def create(self, table: str, select: str) -> None:
         """One step: materialise a working table."""
+        started = time.perf_counter()
         self.db.create(table, select)
+        self.step_seconds[table] = time.perf_counter() - started
+        if os.environ.get("CUSTODIET_PROFILE"):
+            print(f"step {table}: {self.step_seconds[table]:.2f}s", file=sys.stderr)
 
     def records(self, sql: str) -> list[dict[str, Any]]:
         """Rows of a query as dictionaries."""

@@ -24,7 +24,7 @@ class Degradation:
     """What is withheld from which file: the file is removed when `keep_rows` is None."""
 
     description: str
-    file: str
+    file: str  # a file name, or a glob pattern for every file it matches
     keep_rows: str | None = None  # a SELECT over the file's rows, called `t`
 
 
@@ -45,6 +45,18 @@ DEGRADATIONS: dict[str, Degradation] = {
         "SELECT * FROM t WHERE hash(t::VARCHAR) % 1000 < 500",
     ),
     "no-custody": Degradation("no custody records supplied", "custody.csv"),
+    # Work patterns, not only context: audit trails that log less than the simulator's.
+    "people-only": Degradation(
+        "the audit trail records only person, occurrence and custody records (no vehicles,"
+        " locations, intelligence or documents)",
+        "access_events*.csv",
+        "SELECT * FROM t WHERE entity_type IN ('nominal', 'occurrence', 'custody')",
+    ),
+    "no-searches": Degradation(
+        "the audit trail does not record searches, only the records opened",
+        "access_events*.csv",
+        "SELECT * FROM t WHERE action <> 'search'",
+    ),
 }
 
 
@@ -76,12 +88,12 @@ def degrade(package: Path, names: list[str]) -> list[str]:
     files: dict[str, dict[str, object]] = manifest["files"]
     for name in names:
         step = DEGRADATIONS[name]
-        path = package / step.file
-        if step.keep_rows is None:
-            path.unlink(missing_ok=True)
-            files.pop(step.file, None)
-        elif path.exists():
-            rows = _rewrite(path, step.keep_rows)
-            files[step.file] = {"rows": rows, "sha256": file_sha256(path)}
+        for path in sorted(package.glob(step.file)):
+            if step.keep_rows is None:
+                path.unlink()
+                files.pop(path.name, None)
+            else:
+                rows = _rewrite(path, step.keep_rows)
+                files[path.name] = {"rows": rows, "sha256": file_sha256(path)}
     manifest_path.write_text(json.dumps(manifest, indent=2))
     return [DEGRADATIONS[n].description for n in names]
