@@ -44,12 +44,18 @@ def test_a_rule_file_without_a_kind_is_refused(tmp_path: Path) -> None:
 def test_rule_fixture(name: str, small_lake: Path, tmp_path: Path) -> None:
     rule = RULES[name]
     lake = small_lake
-    extra = rule.fixture.get("extra_events")
-    if extra:
+    # A fixture may add rows to any table of the small package: extra_events to the audit
+    # trail, extra_rows.TABLE to another table.
+    extra = {"access_events": rule.fixture.get("extra_events", [])}
+    extra.update(rule.fixture.get("extra_rows", {}))
+    if any(extra.values()):
         from tests.fixtures.packages import SMALL
 
-        events = [list(r) for r in SMALL["access_events.csv"]] + [list(e) for e in extra]
-        package = write_small_package(tmp_path / "pkg", access_events=events)
+        tables = {
+            table: [list(r) for r in SMALL[f"{table}.csv"]] + [list(e) for e in rows]
+            for table, rows in extra.items()
+        }
+        package = write_small_package(tmp_path / "pkg", **tables)
         lake = tmp_path / "lake.duckdb"
         import_package(lake_path=lake, db_url=None, package=package)
     rules = load_rules(RULES_DIR)

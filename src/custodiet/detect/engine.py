@@ -268,18 +268,19 @@ class DetectionEngine:
                 for k in ("slack_before_hours", "slack_after_hours")
             )
             parts.append(f"""SELECT force, staff_id, subject_kind, subject_id, occurrence_id,
-                'tasked_on_occurrence' AS rule, t0 - {b} AS lo, t1 + {a} AS hi, t1 AS ended
+                'tasked_on_occurrence' AS rule, t0 - {b} AS lo, t1 + {a} AS hi, t1 AS ended,
+                t0 AS started
                 FROM tasking_subjects""")
         if self.on("created_occurrence"):
             b = _hours(self.p("created_occurrence", "slack_before_hours"))
             w = _hours(self.p("created_occurrence", "window_after_hours"))
             parts.append(f"""SELECT o.force, o.created_by, 'N', n.nominal_id, o.occurrence_id,
-                'created_occurrence', o.opened - {b}, o.opened + {w}, o.opened + {w}
+                'created_occurrence', o.opened - {b}, o.opened + {w}, o.opened + {w}, o.opened
                 FROM occurrences o JOIN occurrence_nominals n USING (force, occurrence_id)
                 WHERE o.created_by IS NOT NULL
                 UNION ALL
                 SELECT force, created_by, 'O', occurrence_id, occurrence_id, 'created_occurrence',
-                  opened - {b}, opened + {w}, opened + {w}
+                  opened - {b}, opened + {w}, opened + {w}, opened
                 FROM occurrences WHERE created_by IS NOT NULL""")
         if self.on("custody_dealt"):
             b, a = (
@@ -288,7 +289,7 @@ class DetectionEngine:
             )
             parts.append(f"""SELECT force, staff_id, 'N', nominal_id, NULL, 'custody_dealt',
                 booked_in - {b}, coalesce(released, booked_in + INTERVAL 2 DAY) + {a},
-                coalesce(released, booked_in + INTERVAL 2 DAY)
+                coalesce(released, booked_in + INTERVAL 2 DAY), booked_in
                 FROM custody""")
         if self.on("worked_the_record"):
             b, a = (
@@ -306,17 +307,17 @@ class DetectionEngine:
                 GROUP BY force, staff_id, entity_type, entity_id""",
             )
             parts.append(f"""SELECT w.force, w.staff_id, 'N', n.nominal_id, w.entity_id,
-                'worked_the_record', w.w0 - {b}, w.w1 + {a}, w.w1
+                'worked_the_record', w.w0 - {b}, w.w1 + {a}, w.w1, w.w0
                 FROM record_writes w JOIN occurrence_nominals n
                   ON n.force = w.force AND n.occurrence_id = w.entity_id
                 WHERE w.entity_type = 'occurrence'
                 UNION ALL
                 SELECT force, staff_id, 'O', entity_id, entity_id, 'worked_the_record',
-                  w0 - {b}, w1 + {a}, w1
+                  w0 - {b}, w1 + {a}, w1, w0
                 FROM record_writes WHERE entity_type = 'occurrence'
                 UNION ALL
                 SELECT force, staff_id, 'N', entity_id, NULL, 'worked_the_record',
-                  w0 - {b}, w1 + {a}, w1
+                  w0 - {b}, w1 + {a}, w1, w0
                 FROM record_writes WHERE entity_type = 'nominal'""")
         if self.on("team_tasking"):
             b, a = (
@@ -324,7 +325,7 @@ class DetectionEngine:
                 for k in ("slack_before_hours", "slack_after_hours")
             )
             parts.append(f"""SELECT t.force, p2.staff_id, t.subject_kind, t.subject_id, t.occurrence_id,
-                'team_tasking', t.t0 - {b}, t.t1 + {a}, t.t1
+                'team_tasking', t.t0 - {b}, t.t1 + {a}, t.t1, t.t0
                 FROM tasking_subjects t
                 JOIN post p1 ON p1.force = t.force AND p1.staff_id = t.staff_id
                   AND p1.team IS NOT NULL AND p1.p0 <= t.t1 AND p1.p1 >= t.t0
@@ -336,7 +337,7 @@ class DetectionEngine:
                 for k in ("slack_before_hours", "slack_after_hours")
             )
             parts.append(f"""SELECT t.force, p2.staff_id, t.subject_kind, t.subject_id, t.occurrence_id,
-                'supervises_tasked', t.t0 - {b}, t.t1 + {a}, t.t1
+                'supervises_tasked', t.t0 - {b}, t.t1 + {a}, t.t1, t.t0
                 FROM tasking_subjects t
                 JOIN post p1 ON p1.force = t.force AND p1.staff_id = t.staff_id
                   AND p1.p0 <= t.t1 AND p1.p1 >= t.t0
@@ -345,12 +346,13 @@ class DetectionEngine:
                   AND p2.staff_id <> p1.staff_id AND p2.p0 <= t.t1 AND p2.p1 >= t.t0""")
         if not parts:
             parts.append("""SELECT NULL::VARCHAR AS force, NULL::VARCHAR, NULL::VARCHAR, NULL::VARCHAR,
-                NULL::VARCHAR, NULL::VARCHAR, NULL::TIMESTAMP, NULL::TIMESTAMP, NULL::TIMESTAMP WHERE false""")
+                NULL::VARCHAR, NULL::VARCHAR, NULL::TIMESTAMP, NULL::TIMESTAMP, NULL::TIMESTAMP,
+                NULL::TIMESTAMP WHERE false""")
         self.create(
             "links",
             "SELECT * FROM ("
             + "\nUNION ALL\n".join(parts)
-            + ") AS l(force, staff_id, subject_kind, subject_id, occurrence_id, rule, lo, hi, ended)",
+            + ") AS l(force, staff_id, subject_kind, subject_id, occurrence_id, rule, lo, hi, ended, started)",
         )
 
     def _explain(self) -> None:
@@ -554,7 +556,8 @@ class DetectionEngine:
             SELECT force, staff_id, subject_kind, subject_id,
               min(ended) FILTER (WHERE rule IN ({strong_link})) AS strong_end,
               -- how deep the documented involvement was: days between its start and end
-              coalesce(date_diff('second', min(lo) FILTER (WHERE rule IN ({strong_link})),
+              -- (the start itself, not the start less the explanation's slack)
+              coalesce(date_diff('second', min(started) FILTER (WHERE rule IN ({strong_link})),
                                  max(ended) FILTER (WHERE rule IN ({strong_link}))) / 86400.0,
                        0) AS involvement_days,
               min(ended) FILTER (WHERE rule IN ('team_tasking', 'supervises_tasked')) AS team_end
@@ -566,6 +569,18 @@ class DetectionEngine:
             SELECT force, staff_id, nominal_id, min(released) AS released
             FROM custody_seen GROUP BY ALL""",
         )
+        # Around any detention of the person (a day either side), looking them up is custody
+        # business, whoever else saw them before: "after release" means after release, not
+        # on the person's next arrest.
+        detention_slack = _hours(self.p("after_release", "detention_slack_hours"))
+        self.create(
+            "in_detention",
+            f"""
+            SELECT DISTINCT a.aid FROM acc a JOIN custody c ON c.force = a.force
+              AND a.subject_kind = 'N' AND c.nominal_id = a.subject_id
+              AND a.ts BETWEEN c.booked_in - {detention_slack}
+                AND coalesce(c.released, c.booked_in + INTERVAL 2 DAY) + {detention_slack}""",
+        )
         self.create(
             "resid_base",
             """
@@ -573,7 +588,8 @@ class DetectionEngine:
               CAST(a.ts AS DATE) AS day, a.action, a.subject_kind, a.subject_id, st.explained,
               st.rules, d.on_duty, d.rostered,
               coalesce(pl.strong_end < a.ts, false) AS after_involvement,
-              coalesce(sc.released + INTERVAL 24 HOUR < a.ts, false) AS after_release,
+              coalesce(sc.released + INTERVAL 24 HOUR < a.ts, false)
+                AND idt.aid IS NULL AS after_release,
               coalesce(pl.team_end < a.ts, false)
                 AND NOT coalesce(list_contains(st.rules, 'team_tasking'), false) AS after_team,
               pl.staff_id IS NULL AS never_linked,
@@ -583,6 +599,7 @@ class DetectionEngine:
               AND pl.subject_kind = a.subject_kind AND pl.subject_id = a.subject_id
             LEFT JOIN seen_in_custody sc ON a.subject_kind = 'N' AND sc.force = a.force
               AND sc.staff_id = a.staff_id AND sc.nominal_id = a.subject_id
+            LEFT JOIN in_detention idt ON idt.aid = a.aid
             WHERE NOT st.strong""",
         )
         self.create(
