@@ -52,10 +52,7 @@ def test_unknown_degradation_is_refused(small: Package, tmp_path: Path) -> None:
         degrade(_copy(small, tmp_path), ["no-such"])
 
 
-
-def test_work_pattern_degradations_rewrite_every_audit_file(
-    small: Package, tmp_path: Path
-) -> None:
+def test_work_pattern_degradations_rewrite_every_audit_file(small: Package, tmp_path: Path) -> None:
     package = _copy(small, tmp_path)
     before = small.events()
     dropped = [
