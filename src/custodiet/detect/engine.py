@@ -845,7 +845,7 @@ class DetectionEngine:
                   -- a brief involvement (attending for an hour) makes later access stranger
                   -- than a long one (investigating for weeks, then loose ends)
                   {w_inv} * log2(1 + inv_days) * (0.3 + r_inv_days)
-                    * greatest(0.3, least(1.2, 1.2 - 0.3 * log2(1 + involvement_days)))
+                    * greatest(0.3, least(1.0, 1.2 - 0.3 * log2(1 + involvement_days)))
                   + 0.7 * {w_inv} * log2(1 + team_after_days) * (0.3 + r_team_after_days)
                   + {w_rel} * log2(1 + rel_days) * (0.3 + r_rel_days)
                 ) * (1 - 0.6 * remit_events::DOUBLE / events)
