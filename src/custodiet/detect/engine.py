@@ -134,6 +134,11 @@ class DetectionEngine:
         if os.environ.get("CUSTODIET_PROFILE"):
             print(f"step {table}: {self.step_seconds[table]:.2f}s", file=sys.stderr)
 
+    def release(self, *tables: str) -> None:
+        """Drop working tables no later step reads, so a large force's run stays bounded."""
+        for table in tables:
+            self.db.drop(table)
+
     def records(self, sql: str) -> list[dict[str, Any]]:
         """Rows of a query as dictionaries."""
         names, rows = self.db.rows(sql)
@@ -145,9 +150,12 @@ class DetectionEngine:
         self._inputs()
         self._accesses()
         self._links()
+        self.release("tasking", "tasking_subjects", "record_writes", "acc_pairs")
         self._explain()
         self._remit()
+        self.release("link_expl", "not_strong", "unit_members", "subj_cat")
         self._classify()
+        self.release("expl_agg")
         self._signals()
         alerts = self._pair_alerts() + self._breadth_alerts() + self._unknown_account_alerts()
         alerts = [a for a in alerts if not self._suppressed(a)]
@@ -348,11 +356,20 @@ class DetectionEngine:
             parts.append("""SELECT NULL::VARCHAR AS force, NULL::VARCHAR, NULL::VARCHAR, NULL::VARCHAR,
                 NULL::VARCHAR, NULL::VARCHAR, NULL::TIMESTAMP, NULL::TIMESTAMP, NULL::TIMESTAMP,
                 NULL::TIMESTAMP WHERE false""")
+        # Only involvements with a person or occurrence the staff member actually opened
+        # matter: a team's or a supervisor's links to every subject of every colleague's
+        # tasking would otherwise outgrow the audit trail itself (about 80% of them are
+        # never used).
+        self.create(
+            "acc_pairs", "SELECT DISTINCT force, staff_id, subject_kind, subject_id FROM acc"
+        )
         self.create(
             "links",
-            "SELECT * FROM ("
+            "SELECT l.* FROM ("
             + "\nUNION ALL\n".join(parts)
-            + ") AS l(force, staff_id, subject_kind, subject_id, occurrence_id, rule, lo, hi, ended, started)",
+            + ") AS l(force, staff_id, subject_kind, subject_id, occurrence_id, rule, lo, hi, ended, started)"
+            + " JOIN acc_pairs p ON p.force = l.force AND p.staff_id = l.staff_id"
+            + " AND p.subject_kind = l.subject_kind AND p.subject_id = l.subject_id",
         )
 
     def _explain(self) -> None:
@@ -641,6 +658,10 @@ class DetectionEngine:
               r.subject_kind = 'N' AND c.aid IS NULL AS alone
             FROM resid_base r LEFT JOIN live l USING (aid) LEFT JOIN accompanied c USING (aid)""",
         )
+        self.release(
+            "resid_base", "live", "accompanied", "worked_days", "in_detention", "pair_links",
+            "seen_in_custody", "custody_seen", "suite_home", "person_activity",
+        )  # fmt: skip
         # A view that follows the same person's own search within minutes was found by
         # searching. Computed for every person access, so that each staff member's own habit
         # is known.
@@ -685,6 +706,7 @@ class DetectionEngine:
             )
         else:  # not enabled: no access is counted as a lone session
             self.create("lone", "SELECT aid FROM acc WHERE false")
+        self.release("sessions")
         # Each staff member's own habits in explained work: how often it is off the roster
         # (the roster's blind spot), how often it concerns people in their home district
         # (those who live where they work), and how often it starts with a search. A signal
@@ -712,6 +734,7 @@ class DetectionEngine:
             LEFT JOIN lone lo ON lo.aid = a.aid
             WHERE st.strong GROUP BY ALL""",
         )
+        self.release("duty", "timeline")
         vul = self.rules["vulnerability"].parameters
         weights = vul.get("marker_weights", {})
         cases = " ".join(f"WHEN {sql_str(k)} THEN {float(v)}" for k, v in weights.items())

@@ -53,6 +53,9 @@ class LakeEngine(Protocol):
     def rows(self, sql: str) -> Rows:
         """Run a query; its column names and rows."""
 
+    def drop(self, table: str) -> None:
+        """Forget a working table that is no longer needed (frees its memory and spill)."""
+
     def count(self, table: str) -> int:
         """Number of rows in a table or working table."""
 
@@ -105,6 +108,10 @@ class DuckDbEngine:
     def create(self, table: str, select: str) -> None:
         """Materialise `select` as a temporary table."""
         self.con.execute(f'CREATE OR REPLACE TEMP TABLE "{table}" AS {select}').fetchall()
+
+    def drop(self, table: str) -> None:
+        """Drop a temporary table."""
+        self.con.execute(f'DROP TABLE IF EXISTS "{table}"')
 
     def rows(self, sql: str) -> Rows:
         """Column names and rows of a query."""
@@ -160,6 +167,10 @@ class SparkEngine:
         """Materialise `select` as a checkpointed temporary view (cuts the plan's lineage)."""
         frame = self.spark.sql(to_spark(select) if translate else select)
         frame.localCheckpoint(eager=True).createOrReplaceTempView(table)
+
+    def drop(self, table: str) -> None:
+        """Drop a temporary view (its checkpointed data goes with the last reference)."""
+        self.spark.catalog.dropTempView(table)
 
     def rows(self, sql: str) -> Rows:
         """Column names and rows of a query (Spark rows as plain tuples)."""
