@@ -217,12 +217,16 @@ class PackageImporter:
             self._write_quarantine(path, item, table, rej, n_rejects)
         counts.quarantined = quarantined + n_rejects
         counts.unchanged += dup_same
+        # Each stage holds a full copy of the file; drop each once used, so that a file of
+        # tens of millions of rows needs two copies at a time, not four.
+        self.con.execute("DROP TABLE IF EXISTS stg")
         loaded, unchanged, replaced = self._merge(table)
         counts.loaded, counts.replaced = loaded, replaced
         counts.unchanged += unchanged
         if table.name == "access_events":
             self._note_unknown_accounts()
         self.con.execute(f"DROP TABLE IF EXISTS {rej}")
+        self.con.execute("DROP TABLE IF EXISTS cand")
         return counts
 
     def _count(self, relation: str) -> int:
@@ -379,6 +383,7 @@ class PackageImporter:
               (SELECT {cols}, attributes, _hash FROM val WHERE _reason IS NULL AND NOT _dup_same) c
             LEFT JOIN (SELECT * FROM {name} WHERE force = {force}) l ON {on}"""
         )
+        self.con.execute("DROP TABLE IF EXISTS val")
         row = self.con.execute(
             "SELECT count(*) FILTER (WHERE _old_hash IS NULL), "
             "count(*) FILTER (WHERE _old_hash = _hash), "
