@@ -457,8 +457,8 @@ def evaluate_cmd(
     degrade: Annotated[
         str,
         typer.Option(
-            help="Withhold context before import, comma-separated: no-teams, no-shifts, "
-            "no-home, half-taskings, no-custody."
+            help="Withhold context or audit detail before import, comma-separated: "
+            "no-teams, no-shifts, no-home, half-taskings, no-custody, people-only, no-searches."
         ),
     ] = "",
     engine: Annotated[str, typer.Option(help="Analytics engine: duckdb or spark.")] = "duckdb",
