@@ -412,7 +412,9 @@ class DetectionEngine:
             return
         min_members = int(self.p("unit_remit", "min_members"))
         share = float(self.p("unit_remit", "min_member_share"))
-        per_member = int(self.p("unit_remit", "min_records_per_member"))
+        # A remit is regular work: so many records per member per month, not per period, or
+        # a longer extract would teach every unit every remit.
+        per_month = float(self.p("unit_remit", "min_records_per_member_per_30_days"))
         self.create(
             "unit_members",
             """
@@ -427,7 +429,8 @@ class DetectionEngine:
                   FROM not_strong n JOIN subj_cat c USING (force, subject_kind, subject_id)
                   WHERE n.unit IS NOT NULL GROUP BY ALL) m
             JOIN unit_members um USING (force, unit)
-            WHERE m.k >= {per_member}
+            JOIN force_period fp USING (force)
+            WHERE m.k >= {per_month} * greatest(date_diff('day', fp.first_ts, fp.last_ts) + 1, 30) / 30.0
             GROUP BY m.force, m.unit, m.cat
             HAVING count(*) >= {min_members} AND count(*) >= {share} * any_value(um.members)""",
         )
