@@ -849,13 +849,14 @@ class DetectionEngine:
         # discounted, and weak explanations (team, unit remit) only soften it: they explain
         # why someone might look, not why they keep looking.
         # Repetition inside a covered remit with no sign of anything else (not off duty, not
-        # a dormant record, linked to their work, one system) is what the remit is for: it
-        # stays below the alert line, however often it happens.
+        # a dormant record, linked to their work, one system, not after a release or after
+        # the team colleague's tasking ended) is what the remit is for: it stays below the
+        # alert line, however often it happens.
         self.create(
             "pair_scores",
             f"""
             SELECT *, CASE WHEN weak_events = events AND off_x = 0 AND dormant_days = 0
-                AND NOT never_linked AND rel_days = 0 AND other_systems = 0
+                AND NOT never_linked AND rel_days = 0 AND other_systems = 0 AND team_after_days = 0
               THEN least(evidence, {MIN_PAIR_RAW} - 0.1) ELSE evidence END AS raw
             FROM (SELECT *,
               off_events::DOUBLE / greatest(rostered_events, 1) AS off_share,
