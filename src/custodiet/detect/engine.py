@@ -100,6 +100,11 @@ def _hours(value: Any) -> str:
     return f"INTERVAL {int(value)} HOUR"
 
 
+def _detention_end(alias: str = "") -> str:
+    """When a detention ended: its release, or two days after booking in if none is recorded."""
+    return f"coalesce({alias}released, {alias}booked_in + INTERVAL 2 DAY)"
+
+
 class DetectionEngine:
     """Runs the explanation and signal rules on an analytics engine over the lake."""
 
@@ -296,8 +301,7 @@ class DetectionEngine:
                 for k in ("slack_before_hours", "slack_after_hours")
             )
             parts.append(f"""SELECT force, staff_id, 'N', nominal_id, NULL, 'custody_dealt',
-                booked_in - {b}, coalesce(released, booked_in + INTERVAL 2 DAY) + {a},
-                coalesce(released, booked_in + INTERVAL 2 DAY), booked_in
+                booked_in - {b}, {_detention_end()} + {a}, {_detention_end()}, booked_in
                 FROM custody""")
         if self.on("worked_the_record"):
             b, a = (
@@ -599,7 +603,7 @@ class DetectionEngine:
             SELECT DISTINCT a.aid FROM acc a JOIN custody c ON c.force = a.force
               AND a.subject_kind = 'N' AND c.nominal_id = a.subject_id
               AND a.ts BETWEEN c.booked_in - {detention_slack}
-                AND coalesce(c.released, c.booked_in + INTERVAL 2 DAY) + {detention_slack}""",
+                AND {_detention_end("c.")} + {detention_slack}""",
         )
         self.create(
             "resid_base",
