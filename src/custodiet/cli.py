@@ -71,17 +71,36 @@ def main(
 
 @app.command("import")
 def import_(
-    packages: Annotated[list[Path], typer.Argument(help="FDP package folders.")],
+    packages: Annotated[
+        list[Path], typer.Argument(help="FDP package folders (or export folders with --mapping).")
+    ],
     as_json: Annotated[
         bool, typer.Option("--json", help="One JSON object per package on stdout.")
     ] = False,
+    mapping: Annotated[
+        Path | None,
+        typer.Option(
+            "--mapping",
+            help="A mapping file (TOML) that reads a force's own export layout as FDP tables.",
+            exists=True,
+            dir_okay=False,
+        ),
+    ] = None,
 ) -> None:
     """Import force data packages: every row loaded, unchanged or quarantined with its reason."""
     from custodiet.fdp.manifest import PackageRefused
+    from custodiet.ingest.mapping import MappingError, read_layout
     from custodiet.ingest.service import import_package
 
     settings = state.settings()
     failed = False
+    layout = None
+    if mapping is not None:
+        try:
+            layout = read_layout(mapping)
+        except MappingError as exc:
+            console.print(f"[red]refused[/red] {escape(str(exc))}", soft_wrap=True)
+            raise typer.Exit(code=2) from exc
     for package in packages:
         with Progress(
             TextColumn("[bold]{task.description}"),
@@ -105,6 +124,7 @@ def import_(
                     db_url=settings.db_url,
                     package=package,
                     progress=report,
+                    layout=layout,
                 )
             except PackageRefused as exc:
                 console.print(f"[red]refused[/red] {escape(str(exc))}", soft_wrap=True)
@@ -112,7 +132,7 @@ def import_(
                 continue
         _sync_register(settings, result.force)
         if as_json:
-            out.print_json(data=result.as_json()) if False else print(json.dumps(result.as_json()))
+            print(json.dumps(result.as_json()))
         else:
             _print_import(result)
     if failed:

@@ -111,7 +111,9 @@ def read_manifest(package: Path) -> Manifest:
         table = table_for_file(name)
         if table is None:
             raise PackageRefused(
-                package, "listed in the manifest but not an FDP table (map it first)", file=name
+                package,
+                "listed in the manifest but not an FDP table (read other layouts with --mapping)",
+                file=name,
             )
         if not isinstance(meta, dict) or "rows" not in meta or "sha256" not in meta:
             raise PackageRefused(

@@ -27,6 +27,13 @@ from custodiet.fdp.manifest import (
     read_manifest,
 )
 from custodiet.fdp.schema import TABLES, Table
+from custodiet.ingest.mapping import (
+    Layout,
+    MappedPackage,
+    TableMapping,
+    mapped_manifest,
+    mapped_select,
+)
 from custodiet.ingest.models import ImportRun
 from custodiet.ingest.validate import (
     TimePolicy,
@@ -99,12 +106,18 @@ def verify_files(manifest: Manifest) -> None:
             )
 
 
-def record_lines(path: Path, upto: int) -> tuple[array[int], set[int]]:
+def record_lines(
+    path: Path, upto: int, mapping: TableMapping | None = None
+) -> tuple[array[int], set[int]]:
     """Start line of each CSV record (0-based record index) and the malformed ones."""
     starts: array[int] = array("q")
     malformed: set[int] = set()
-    with path.open(newline="", encoding="utf-8", errors="replace") as handle:
-        reader = csv.reader(handle)
+    encoding = mapping.encoding if mapping else "utf-8"
+    with path.open(newline="", encoding=encoding, errors="replace") as handle:
+        if mapping:
+            reader = csv.reader(handle, delimiter=mapping.delimiter, quotechar=mapping.quote)
+        else:
+            reader = csv.reader(handle)
         header = next(reader, None)
         width = len(header) if header else 0
         line = reader.line_num + 1
@@ -130,8 +143,10 @@ class PackageImporter:
         manifest: Manifest,
         run_id: str,
         progress: Progress | None = None,
+        mapped: MappedPackage | None = None,
     ) -> None:
         self.con = con
+        self.mapped = mapped
         self.manifest = manifest
         self.run_id = run_id
         self.progress = progress
@@ -149,7 +164,7 @@ class PackageImporter:
             size = (self.manifest.package / item.name).stat().st_size
             if self.progress:
                 self.progress(item.name, done, total)
-            self.result.files[item.name] = self._import_file(item, index)
+            self.result.files[self._label(item)] = self._import_file(item, index)
             done += size
             if self.progress:
                 self.progress(item.name, done, total)
@@ -169,13 +184,19 @@ class PackageImporter:
         )
         return self.result
 
+    def _label(self, item: ManifestFile) -> str:
+        """The name a file's counts go under: the file, and its table if it feeds several."""
+        feeds = sum(1 for f in self.manifest.files if f.name == item.name)
+        return item.name if feeds == 1 else f"{item.name} ({item.table.name})"
+
     # -- one file ---------------------------------------------------------------------------
     def _import_file(self, item: ManifestFile, index: int) -> FileCounts:
         table = item.table
         path = self.manifest.package / item.name
         counts = FileCounts()
         rej = f"rej_{index}"
-        staged = self._stage(path, item, rej)
+        mapping = self.mapped.mapping_for(item) if self.mapped else None
+        staged = self._stage(path, item, rej, mapping)
         if not staged:
             counts.rows = 0
             if item.rows != 0:
@@ -185,6 +206,8 @@ class PackageImporter:
                     file=item.name,
                 )
             return counts
+        if mapping and mapping.rules:
+            self._apply_mapping(mapping, item)
         extra = self._conform_header(table, item)
         rejects = self.con.execute(f"SELECT count(DISTINCT line) FROM {rej}").fetchone()
         n_rejects = int(rejects[0]) if rejects else 0
@@ -214,12 +237,13 @@ class PackageImporter:
         dup_changed, dup_same = self._flag_duplicates(table)
         quarantined = invalid + dup_changed
         if quarantined or n_rejects:
-            self._write_quarantine(path, item, table, rej, n_rejects)
+            self._write_quarantine(path, item, table, rej, n_rejects, mapping)
         counts.quarantined = quarantined + n_rejects
         counts.unchanged += dup_same
         # Each stage holds a full copy of the file; drop each once used, so that a file of
         # tens of millions of rows needs two copies at a time, not four.
         self.con.execute("DROP TABLE IF EXISTS stg")
+        self.con.execute("DROP TABLE IF EXISTS src")
         loaded, unchanged, replaced = self._merge(table)
         counts.loaded, counts.replaced = loaded, replaced
         counts.unchanged += unchanged
@@ -233,7 +257,9 @@ class PackageImporter:
         row = self.con.execute(f"SELECT count(*) FROM {relation}").fetchone()
         return int(row[0]) if row else 0
 
-    def _stage(self, path: Path, item: ManifestFile, rej: str) -> bool:
+    def _stage(
+        self, path: Path, item: ManifestFile, rej: str, mapping: TableMapping | None
+    ) -> bool:
         with path.open("rb") as handle:
             head = handle.read(4096)
         if not head.strip():
@@ -241,14 +267,27 @@ class PackageImporter:
         first_line = head.split(b"\n", 1)[0]
         if b"\n" not in head and not first_line.strip():
             return False
+        delim, quote_char, encoding = (
+            (mapping.delimiter, mapping.quote, mapping.encoding) if mapping else (",", '"', "utf-8")
+        )
         self.con.execute(
             "CREATE OR REPLACE TEMP TABLE stg AS SELECT * FROM read_csv(?, header=true, "
-            "all_varchar=true, delim=',', quote='\"', escape='\"', auto_detect=true, "
+            f"all_varchar=true, delim={sql_str(delim)}, quote={sql_str(quote_char)}, "
+            f"escape={sql_str(quote_char)}, encoding={sql_str(encoding)}, auto_detect=true, "
             f"store_rejects=true, rejects_table={sql_str(rej)}, "
             f"rejects_scan={sql_str(rej + '_scan')}, parallel=true)",
             [str(path)],
         )
         return True
+
+    def _apply_mapping(self, mapping: TableMapping, item: ManifestFile) -> None:
+        """Turn the staged source rows into the FDP columns; the source stays as `src`."""
+        self.con.execute("DROP TABLE IF EXISTS src")
+        self.con.execute("ALTER TABLE stg RENAME TO src")
+        header = [r[0] for r in self.con.execute("DESCRIBE src").fetchall()]
+        select = mapped_select(mapping, header, folder=self.manifest.package, file=item.name)
+        # Row order is kept, so row k of `stg` is record k of the source file (and of `src`).
+        self.con.execute(f"CREATE TEMP TABLE stg AS {select}")
 
     def _conform_header(self, table: Table, item: ManifestFile) -> list[str]:
         """Normalise header names; add absent optional columns; return unknown columns."""
@@ -310,16 +349,22 @@ class PackageImporter:
         return changed, same
 
     def _write_quarantine(
-        self, path: Path, item: ManifestFile, table: Table, rej: str, n_rejects: int
+        self,
+        path: Path,
+        item: ManifestFile,
+        table: Table,
+        rej: str,
+        n_rejects: int,
+        mapping: TableMapping | None = None,
     ) -> None:
         bad = self.con.execute(
             "SELECT _rec FROM val WHERE _reason IS NOT NULL ORDER BY _rec"
         ).fetchall()
         staged_recs = [int(r[0]) for r in bad]
         upto = (staged_recs[-1] if staged_recs else 0) + n_rejects
-        starts, malformed = record_lines(path, upto)
+        starts, malformed = record_lines(path, upto, mapping)
         # Staged rows skip the malformed records DuckDB rejected: map staged index -> record.
-        mapping: list[tuple[int, int, int]] = []
+        record_map: list[tuple[int, int, int]] = []
         if staged_recs:
             wanted = iter(staged_recs)
             target = next(wanted)
@@ -328,16 +373,16 @@ class PackageImporter:
                 if record in malformed:
                     continue
                 while target == staged_index:
-                    mapping.append((target, record + 1, starts[record]))
+                    record_map.append((target, record + 1, starts[record]))
                     target = next(wanted, -1)
                 if target < 0:
                     break
                 staged_index += 1
         lines = pa.table(
             {
-                "rec": pa.array([m[0] for m in mapping], pa.int64()),
-                "record": pa.array([m[1] for m in mapping], pa.int64()),
-                "line": pa.array([m[2] for m in mapping], pa.int64()),
+                "rec": pa.array([m[0] for m in record_map], pa.int64()),
+                "record": pa.array([m[1] for m in record_map], pa.int64()),
+                "line": pa.array([m[2] for m in record_map], pa.int64()),
             }
         )
         self.con.register("qlines", lines)
@@ -345,16 +390,29 @@ class PackageImporter:
         force = sql_str(self.force)
         run = sql_str(self.run_id)
         tname = sql_str(table.name)
+        # A mapped row is shown as the source row, and its reason says which rule fed the field.
+        raw_table, reason = "stg", "v._reason"
+        if mapping and mapping.rules:
+            raw_table = "src"
+            notes = ", ".join(
+                f"CASE WHEN regexp_matches(v._reason, {sql_str('(^|; )' + r.target + ': ')}) "
+                f"THEN {sql_str(r.describe())} END"
+                for r in mapping.rules
+            )
+            reason = (
+                f"v._reason || coalesce(' [mapping: ' || NULLIF(concat_ws('; ', {notes}), '') "
+                "|| ']', '')"
+            )
         self.con.execute(
             f"""CREATE OR REPLACE TEMP TABLE qnew AS
             SELECT {force} AS force, {run} AS import_run, {tname} AS table_name,
               {file_sql} AS file, coalesce(q.line, v._rec + 2) AS line,
               coalesce(q.record, v._rec + 1) AS record,
               array_to_string(regexp_extract_all(v._reason, '(?:^|; )([a-z_]+): ', 1), ',') AS field,
-              v._reason AS reason, to_json(s)::VARCHAR AS raw,
+              {reason} AS reason, to_json(s)::VARCHAR AS raw,
               hash({file_sql}, to_json(s)::VARCHAR, v._reason) AS raw_hash,
               now()::TIMESTAMP AS quarantined_at
-            FROM val v JOIN stg s ON s.rowid = v._rec + {self.rowid_base} LEFT JOIN qlines q ON q.rec = v._rec
+            FROM val v JOIN {raw_table} s ON s.rowid = v._rec + {self.rowid_base} LEFT JOIN qlines q ON q.rec = v._rec
             WHERE v._reason IS NOT NULL"""
         )
         self.con.unregister("qlines")
@@ -433,19 +491,29 @@ def import_package(
     package: Path,
     progress: Progress | None = None,
     actor: str | None = None,
+    layout: Layout | None = None,
 ) -> PackageResult:
-    """Import one package atomically; refusals and results are recorded in the store."""
+    """Import one package atomically; refusals and results are recorded in the store.
+
+    With a `layout`, `package` is a force's own export folder read through that mapping
+    (counts and hashes are taken on arrival, as the export has no manifest).
+    """
     run_id = uuid.uuid4().hex
     started = utcnow()
     force: str | None = None
+    mapped: MappedPackage | None = None
     try:
-        manifest = read_manifest(package)
+        if layout is not None:
+            mapped = mapped_manifest(package, layout)
+            manifest = mapped.manifest
+        else:
+            manifest = read_manifest(package)
+            verify_files(manifest)
         force = manifest.force_code
-        verify_files(manifest)
         with open_lake(lake_path) as con:
             con.begin()
             try:
-                result = PackageImporter(con, manifest, run_id, progress).run()
+                result = PackageImporter(con, manifest, run_id, progress, mapped).run()
                 con.commit()
             except BaseException:
                 con.rollback()
