@@ -45,7 +45,8 @@ def test_import_json_detect_and_alerts(home: Path, tmp_path: Path) -> None:
     assert force["rows"]["access_events"] == 6 and force["quarantined"] == 1
     assert force["monitoring"]["no_audit_feed"] == ["BWV (Body-worn video store)"]
     summary = json.loads(_run(home, "detect", "--json"))
-    assert summary["alerts"] == 2 and "explained_by_rule" in summary
+    # PC1001 on N1, the generic login, and the generic login on N1 at a quiet time
+    assert summary["alerts"] == 3 and "explained_by_rule" in summary
     alerts = [json.loads(line) for line in _run(home, "alerts", "--format", "jsonl").splitlines()]
     assert [a["score"] for a in alerts] == sorted((a["score"] for a in alerts), reverse=True)
     top = alerts[0]

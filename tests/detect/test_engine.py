@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 from custodiet.detect.engine import pair_score, peer_weight, roll_up, self_contrast
@@ -54,3 +55,49 @@ def test_many_never_linked_people_are_not_discounted_as_a_way_of_working() -> No
     self_contrast([*trawled, *followed_up])
     assert all(a["score"] == trawled[0]["score"] for a in trawled)
     assert trawled[0]["score"] > followed_up[0]["score"]
+
+
+def _after_involvement_pair(tmp_path: Path, *, with_case: bool) -> dict[str, Any]:
+    """PC1001 attended OC1 on 5 January and looks at its victim N1 on four later days."""
+    from custodiet.detect.engine import DetectionEngine
+    from custodiet.ingest.service import import_package
+    from custodiet.lake.engines import open_engine
+    from tests.fixtures.packages import SMALL, write_small_package
+
+    events = [list(r) for r in SMALL["access_events.csv"]]
+    for day in (14, 15, 16, 17):
+        events.append(
+            [
+                f"V{day}",
+                "RMS",
+                "PC1001",
+                f"2026-01-{day}T10:00:00",
+                "view",
+                "nominal",
+                "N1",
+                "",
+                "WS1",
+            ]
+        )
+        if with_case:
+            events.append(
+                [f"O{day}", "RMS", "PC1001", f"2026-01-{day}T09:55:00", "view", "occurrence",
+                 "OC1", "", "WS1"]
+            )  # fmt: skip
+    package = write_small_package(tmp_path / "pkg", access_events=events)
+    import_package(lake_path=tmp_path / "lake.duckdb", db_url=None, package=package)
+    with open_engine("duckdb", tmp_path / "lake.duckdb") as db:
+        engine = DetectionEngine(db)
+        engine.run()
+        (pair,) = engine.records(
+            "SELECT * FROM pair_scores WHERE staff_id = 'PC1001' AND nominal_id = 'N1'"
+        )
+    return pair
+
+
+def test_opening_the_case_itself_softens_access_after_involvement(tmp_path: Path) -> None:
+    alone = _after_involvement_pair(tmp_path / "alone", with_case=False)
+    with_case = _after_involvement_pair(tmp_path / "case", with_case=True)
+    assert alone["inv_days"] == with_case["inv_days"] == 5  # 12 January (E5) and four more
+    assert (alone["inv_case_days"], with_case["inv_case_days"]) == (0, 4)
+    assert with_case["evidence"] < alone["evidence"]

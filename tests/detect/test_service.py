@@ -26,13 +26,21 @@ def _setup(home: Path, db_url: str, tmp_path: Path, **changes: list[list[str]]) 
 def test_alert_carries_evidence_and_narrative(home: Path, db_url: str, tmp_path: Path) -> None:
     lake = _setup(home, db_url, tmp_path)
     outcome = run_detection(lake_path=lake, db_url=db_url)
-    assert outcome.alerts == 2  # the person-level alert and the generic login
+    # PC1001's lookup of N1, the generic login itself, and the generic login's lookup of N1
+    # at 03:00 with nothing else around it (a quiet time; no roster covers a generic login)
+    assert outcome.alerts == 3
     with session_scope(db_url) as session:
         generic = session.scalars(select(Alert).where(Alert.rule_family == "unknown_account")).one()
         assert (
             generic.staff_id == "GENERIC1" and "not in the force's staff list" in generic.narrative
         )
-        alert = session.scalars(select(Alert).where(Alert.rule_family == "person_focus")).one()
+        quiet = session.scalars(
+            select(Alert).where(Alert.rule_family == "person_focus", Alert.staff_id == "GENERIC1")
+        ).one()
+        assert "S016" in quiet.rule_ids and "at quiet times" in quiet.narrative
+        alert = session.scalars(
+            select(Alert).where(Alert.rule_family == "person_focus", Alert.staff_id == "PC1001")
+        ).one()
         assert (alert.force, alert.staff_id, alert.nominal_ids) == ("XX", "PC1001", ["N1"])
         assert alert.event_ids == ["RMS:E5"]
         assert {"S001", "S002"} <= set(alert.rule_ids)  # off duty, after involvement
@@ -48,7 +56,7 @@ def test_rerun_updates_the_same_alert_and_keeps_its_disposition(
 ) -> None:
     lake = _setup(home, db_url, tmp_path)
     run_detection(lake_path=lake, db_url=db_url)
-    person = select(Alert).where(Alert.rule_family == "person_focus")
+    person = select(Alert).where(Alert.rule_family == "person_focus", Alert.staff_id == "PC1001")
     with session_scope(db_url) as session:
         alert = session.scalars(person).one()
         alert.status, alert.disposition = "in_review", "substantiated"
@@ -57,7 +65,7 @@ def test_rerun_updates_the_same_alert_and_keeps_its_disposition(
     with session_scope(db_url) as session:
         alert = session.scalars(person).one()
         assert alert.id == first_id and alert.disposition == "substantiated"
-        assert session.query(Alert).count() == 2  # updated in place, not added
+        assert session.query(Alert).count() == 3  # updated in place, not added
         assert session.query(AlertHistory).filter_by(alert_id=first_id).count() == 2
         assert session.query(DetectionRun).filter_by(is_current=True).count() == 1
 
@@ -65,7 +73,7 @@ def test_rerun_updates_the_same_alert_and_keeps_its_disposition(
 def test_explained_pattern_stops_raising(home: Path, db_url: str, tmp_path: Path) -> None:
     lake = _setup(home, db_url, tmp_path)
     run_detection(lake_path=lake, db_url=db_url)
-    person = select(Alert).where(Alert.rule_family == "person_focus")
+    person = select(Alert).where(Alert.rule_family == "person_focus", Alert.staff_id == "PC1001")
     with session_scope(db_url) as session:
         alert = session.scalars(person).one()
         session.add(
@@ -79,7 +87,7 @@ def test_explained_pattern_stops_raising(home: Path, db_url: str, tmp_path: Path
             )
         )
     outcome = run_detection(lake_path=lake, db_url=db_url)
-    assert outcome.alerts == 1  # only the generic login is left
+    assert outcome.alerts == 2  # only the generic login (and its quiet-time lookup) is left
     with session_scope(db_url) as session:
         assert session.scalars(person).one().active is False
 

@@ -24,7 +24,9 @@ def test_precision_per_rule_follows_dispositions(home: Path, db_url: str, tmp_pa
         assert before["tasked_on_occurrence"]["explained_accesses"] == 2
         assert before["after_involvement"]["alerts"] == 1
         assert before["after_involvement"]["precision"] is None
-        person = session.scalars(select(Alert).where(Alert.rule_family == "person_focus")).one()
+        person = session.scalars(
+            select(Alert).where(Alert.rule_family == "person_focus", Alert.staff_id == "PC1001")
+        ).one()
         person.disposition = "substantiated"
         generic = session.scalars(select(Alert).where(Alert.rule_family == "unknown_account")).one()
         generic.disposition = "false_positive"

@@ -505,11 +505,21 @@ class DetectionEngine:
         )
         # Each staff member's events in order: the gap since their previous event (sessions)
         # and their latest search so far (searches sort first at the same instant).
+        # With the quiet-time signal on, also how many of the staff member's events (of any
+        # kind, this one included) fall within the quiet window either side of each event.
+        around = "CAST(NULL AS BIGINT)"
+        if self.on("quiet_time"):
+            window = 60 * int(self.p("quiet_time", "window_minutes"))
+            around = (
+                "count(*) OVER (PARTITION BY force, staff_id ORDER BY epoch(ts) "
+                f"RANGE BETWEEN {window} PRECEDING AND {window} FOLLOWING)"
+            )
         self.create(
             "timeline",
-            """
+            f"""
             SELECT aid, force, staff_id, ts, action, lag(ts) OVER w AS prev_ts,
-              max(CASE WHEN action = 'search' THEN ts END) OVER w AS last_search
+              max(CASE WHEN action = 'search' THEN ts END) OVER w AS last_search,
+              {around} AS around
             FROM events
             WINDOW w AS (PARTITION BY force, staff_id
                          ORDER BY ts, CASE WHEN action = 'search' THEN 0 ELSE 1 END, aid)""",
@@ -597,6 +607,7 @@ class DetectionEngine:
         # business, whoever else saw them before: "after release" means after release, not
         # on the person's next arrest.
         detention_slack = _hours(self.p("after_release", "detention_slack_hours"))
+        quiet_max = int(self.p("quiet_time", "max_events"))
         self.create(
             "in_detention",
             f"""
@@ -607,7 +618,7 @@ class DetectionEngine:
         )
         self.create(
             "resid_base",
-            """
+            f"""
             SELECT a.aid, a.force, a.system_id, a.event_id, a.staff_id, a.ts,
               CAST(a.ts AS DATE) AS day, a.action, a.subject_kind, a.subject_id, st.explained,
               st.rules, d.on_duty, d.rostered,
@@ -617,8 +628,11 @@ class DetectionEngine:
               coalesce(pl.team_end < a.ts, false)
                 AND NOT coalesce(list_contains(st.rules, 'team_tasking'), false) AS after_team,
               pl.staff_id IS NULL AS never_linked,
-              coalesce(pl.involvement_days, 0) AS involvement_days
+              coalesce(pl.involvement_days, 0) AS involvement_days,
+              -- no roster covers it, and the staff member barely used any system around it
+              coalesce(NOT d.rostered AND tl.around <= {quiet_max}, false) AS quiet
             FROM acc a JOIN acc_status st USING (aid) JOIN duty d USING (aid)
+            JOIN timeline tl USING (aid)
             LEFT JOIN pair_links pl ON pl.force = a.force AND pl.staff_id = a.staff_id
               AND pl.subject_kind = a.subject_kind AND pl.subject_id = a.subject_id
             LEFT JOIN seen_in_custody sc ON a.subject_kind = 'N' AND sc.force = a.force
@@ -720,7 +734,7 @@ class DetectionEngine:
         # is evidence only in so far as it departs from the person's own everyday work.
         self.create(
             "staff_baseline",
-            """
+            f"""
             SELECT a.force, a.staff_id,
               count(*) FILTER (WHERE d.rostered AND NOT d.on_duty)::DOUBLE
                 / greatest(count(*) FILTER (WHERE d.rostered), 1) AS off_rate,
@@ -732,6 +746,8 @@ class DetectionEngine:
                 / greatest(count(*) FILTER (WHERE a.subject_kind = 'N'), 1) AS search_rate,
               count(*) FILTER (WHERE a.subject_kind = 'N' AND lo.aid IS NOT NULL)::DOUBLE
                 / greatest(count(*) FILTER (WHERE a.subject_kind = 'N'), 1) AS lone_rate,
+              count(*) FILTER (WHERE NOT d.rostered AND tl.around <= {quiet_max})::DOUBLE
+                / greatest(count(*) FILTER (WHERE NOT d.rostered), 1) AS quiet_rate,
               count(*) AS accesses
             FROM acc a JOIN acc_status st USING (aid) JOIN duty d USING (aid)
             LEFT JOIN nominals n ON a.subject_kind = 'N' AND n.force = a.force
@@ -739,6 +755,7 @@ class DetectionEngine:
             LEFT JOIN staff s ON s.force = a.force AND s.staff_id = a.staff_id
             LEFT JOIN search_led sl ON sl.aid = a.aid
             LEFT JOIN lone lo ON lo.aid = a.aid
+            JOIN timeline tl ON tl.aid = a.aid
             WHERE st.strong GROUP BY ALL""",
         )
         self.release("duty", "timeline")
@@ -779,7 +796,21 @@ class DetectionEngine:
             float(r["alone_with_record"].param("weight")) if self.on("alone_with_record") else 0.0
         )
         w_lone = float(r["lone_session"].param("weight")) if self.on("lone_session") else 0.0
+        w_quiet = float(r["quiet_time"].param("weight")) if self.on("quiet_time") else 0.0
         no_marker = float(r["vulnerability"].parameters.get("no_marker_weight", 0.35))
+        case_discount = float(self.p("after_involvement", "case_work_discount"))
+        # Days on which the staff member opened an occurrence that names the person: work on
+        # the case shows in the case record, while looking someone up for oneself needs only
+        # the person. After an involvement ended this is the trace of follow-up work that was
+        # never tasked (tasking records are often incomplete), so it softens "after".
+        self.create(
+            "case_days",
+            """
+            SELECT DISTINCT a.force, a.staff_id, n.nominal_id, CAST(a.ts AS DATE) AS day
+            FROM acc a JOIN occurrence_nominals n
+              ON n.force = a.force AND n.occurrence_id = a.subject_id
+            WHERE a.subject_kind = 'O'""",
+        )
         # Two steps: per pair and day, then per pair (distinct-day counts without DISTINCT).
         self.create(
             "pair_days",
@@ -788,6 +819,8 @@ class DetectionEngine:
               count(*) AS events, min(x.ts) AS first_ts, max(x.ts) AS last_ts,
               count(*) FILTER (WHERE x.rostered) AS rostered_events,
               count(*) FILTER (WHERE x.rostered AND NOT x.on_duty) AS off_events,
+              count(*) FILTER (WHERE NOT x.rostered) AS unrostered_events,
+              count(*) FILTER (WHERE x.quiet) AS quiet_events,
               count(*) FILTER (WHERE x.after_involvement) AS inv_events,
               max(x.involvement_days) AS involvement_days,
               count(*) FILTER (WHERE x.after_release) AS rel_events,
@@ -818,7 +851,9 @@ class DetectionEngine:
               sum(x.events) AS events, count(*) AS days,
               min(x.first_ts) AS first_ts, max(x.last_ts) AS last_ts,
               sum(x.rostered_events) AS rostered_events, sum(x.off_events) AS off_events,
+              sum(x.quiet_events) AS quiet_events,
               sum(x.inv_events) AS inv_events, count(*) FILTER (WHERE x.inv_events > 0) AS inv_days,
+              count(*) FILTER (WHERE x.inv_events > 0 AND cd.day IS NOT NULL) AS inv_case_days,
               max(x.involvement_days) AS involvement_days,
               sum(x.rel_events) AS rel_events, count(*) FILTER (WHERE x.rel_events > 0) AS rel_days,
               sum(x.team_after_events) AS team_after_events,
@@ -837,9 +872,14 @@ class DetectionEngine:
               coalesce(any_value(b.lone_rate), 0.0) AS base_lone,
               least(coalesce(any_value(b.search_rate), 0.0), 1.0) AS base_search,
               greatest(0, sum(x.off_events)
-                - round(coalesce(any_value(b.off_rate), 0.0) * sum(x.rostered_events)))::BIGINT AS off_x
+                - round(coalesce(any_value(b.off_rate), 0.0) * sum(x.rostered_events)))::BIGINT AS off_x,
+              greatest(0, sum(x.quiet_events)
+                - round(coalesce(any_value(b.quiet_rate), 0.0) * sum(x.unrostered_events)))::BIGINT
+                AS quiet_x
             FROM pair_days x
             JOIN pair_systems ps USING (force, staff_id, nominal_id)
+            LEFT JOIN case_days cd ON cd.force = x.force AND cd.staff_id = x.staff_id
+              AND cd.nominal_id = x.nominal_id AND cd.day = x.day
             LEFT JOIN nominal_v n ON n.force = x.force AND n.nominal_id = x.nominal_id
             LEFT JOIN staff s ON s.force = x.force AND s.staff_id = x.staff_id
             LEFT JOIN staff_baseline b ON b.force = x.force AND b.staff_id = x.staff_id
@@ -859,7 +899,7 @@ class DetectionEngine:
         self.create(
             "pair_scores",
             f"""
-            SELECT *, CASE WHEN weak_events = events AND off_x = 0 AND dormant_days = 0
+            SELECT *, CASE WHEN weak_events = events AND off_x = 0 AND quiet_x = 0 AND dormant_days = 0
                 AND NOT never_linked AND rel_days = 0 AND other_systems = 0 AND team_after_days = 0
               THEN least(evidence, {MIN_PAIR_RAW} - 0.1) ELSE evidence END AS raw
             FROM (SELECT *,
@@ -877,11 +917,13 @@ class DetectionEngine:
                   -- than a long one (investigating for weeks, then loose ends)
                   {w_inv} * log2(1 + inv_days) * (0.3 + r_inv_days)
                     * greatest(0.3, least(1.0, 1.2 - 0.3 * log2(1 + involvement_days)))
+                    * (1 - {case_discount} * inv_case_days::DOUBLE / greatest(inv_days, 1))
                   + 0.7 * {w_inv} * log2(1 + team_after_days) * (0.3 + r_team_after_days)
                   + {w_rel} * log2(1 + rel_days) * (0.3 + r_rel_days)
                 ) * (1 - 0.6 * remit_events::DOUBLE / events)
                 -- context: none of it is explained by a remit
                 + {w_off} * log2(1 + off_x) * (0.3 + r_off_x)
+                + {w_quiet} * log2(1 + quiet_x) * (0.3 + r_quiet_x)
                 + {w_lone} * log2(1 + lone_days) * (0.3 + r_lone_days) * (1 - base_lone)
                 + {w_dor} * log2(1 + dormant_days) * (0.3 + r_dormant_days)
                 + {w_sys} * log2(1 + other_systems) * (0.3 + r_other_systems)
@@ -893,13 +935,14 @@ class DetectionEngine:
         )
         pairs = self.records(f"""SELECT * FROM pair_scores
             WHERE raw >= {MIN_PAIR_RAW} AND (days >= 2 OR inv_events > 0 OR rel_events > 0
-              OR search_events > 0 OR off_events > 0 OR team_after_events > 0)
+              OR search_events > 0 OR off_events > 0 OR quiet_events > 0 OR team_after_events > 0)
             ORDER BY raw DESC, force, staff_id, nominal_id""")
         return [self._pair_alert(pair) for pair in pairs]
 
     RARITY_FEATURES: ClassVar[tuple[str, ...]] = (
         "days",
         "off_x",
+        "quiet_x",
         "inv_days",
         "rel_days",
         "team_after_days",
@@ -989,6 +1032,13 @@ class DetectionEngine:
             rule_ids.append(r["off_duty"].id)
             reasons.append(
                 f"{pair['off_events']} of {pair['rostered_events']} rostered-period accesses off duty"
+            )
+        if pair["quiet_events"] and self.on("quiet_time"):
+            rule_ids.append(r["quiet_time"].id)
+            hours = int(r["quiet_time"].param("window_minutes")) / 60
+            reasons.append(
+                f"{pair['quiet_events']} at quiet times with no roster to compare (hardly any "
+                f"other use of the systems within {hours:g} hours either side)"
             )
         if pair["lone_days"] and self.on("lone_session"):
             rule_ids.append(r["lone_session"].id)
@@ -1193,6 +1243,7 @@ class DetectionEngine:
 
     SIGNAL_EVENTS: ClassVar[dict[str, str]] = {
         "off_duty": "SELECT event_id FROM resid WHERE rostered AND NOT on_duty",
+        "quiet_time": "SELECT event_id FROM resid WHERE quiet",
         "after_involvement": "SELECT event_id FROM resid WHERE after_involvement",
         "after_release": "SELECT event_id FROM resid WHERE after_release",
         "never_linked": "SELECT event_id FROM resid WHERE never_linked",
