@@ -608,6 +608,14 @@ class DetectionEngine:
         # on the person's next arrest.
         detention_slack = _hours(self.p("after_release", "detention_slack_hours"))
         quiet_max = int(self.p("quiet_time", "max_events"))
+        # Off the roster but in the middle of a working spell (steady use of the systems) is
+        # unrostered overtime, not a lookup from home: counted as on duty.
+        overtime_min = int(self.p("off_duty", "overtime_min_events"))
+        working = (
+            f"(d.on_duty OR coalesce(tl.around >= {overtime_min}, false))"
+            if self.on("quiet_time") and overtime_min > 0
+            else "d.on_duty"
+        )
         self.create(
             "in_detention",
             f"""
@@ -621,7 +629,7 @@ class DetectionEngine:
             f"""
             SELECT a.aid, a.force, a.system_id, a.event_id, a.staff_id, a.ts,
               CAST(a.ts AS DATE) AS day, a.action, a.subject_kind, a.subject_id, st.explained,
-              st.rules, d.on_duty, d.rostered,
+              st.rules, {working} AS on_duty, d.rostered,
               coalesce(pl.strong_end < a.ts, false) AS after_involvement,
               coalesce(sc.released + INTERVAL 24 HOUR < a.ts, false)
                 AND idt.aid IS NULL AS after_release,
@@ -736,7 +744,7 @@ class DetectionEngine:
             "staff_baseline",
             f"""
             SELECT a.force, a.staff_id,
-              count(*) FILTER (WHERE d.rostered AND NOT d.on_duty)::DOUBLE
+              count(*) FILTER (WHERE d.rostered AND NOT {working})::DOUBLE
                 / greatest(count(*) FILTER (WHERE d.rostered), 1) AS off_rate,
               count(DISTINCT a.subject_id) FILTER (WHERE a.subject_kind = 'N'
                 AND n.district = s.home_district)::DOUBLE
