@@ -71,3 +71,15 @@ def test_work_pattern_degradations_rewrite_every_audit_file(small: Package, tmp_
     assert sum(c.loaded for n, c in result.files.items() if n.startswith("access_events")) == len(
         kept
     )
+
+
+def test_thin_audit_keeps_a_third_of_every_file(small: Package, tmp_path: Path) -> None:
+    package = _copy(small, tmp_path)
+    before = small.events()
+    degrade(package, ["thin-audit"])
+    kept = Package(summary=small.summary, path=package, truth=small.truth).events()
+    assert 0.28 * len(before) < len(kept) < 0.38 * len(before)
+    by_system = {e["system_id"] for e in kept}
+    assert by_system == {e["system_id"] for e in before}
+    result = import_package(lake_path=tmp_path / "lake.duckdb", db_url=None, package=package)
+    assert sum(c.quarantined for c in result.files.values()) == 0

@@ -52,6 +52,14 @@ DEGRADATIONS: dict[str, Degradation] = {
         "access_events*.csv",
         "SELECT * FROM t WHERE entity_type IN ('nominal', 'occurrence', 'custody')",
     ),
+    # A lighter-used or sparsely logged force: a third of every staff member's events, the
+    # abusive ones included (so recall falls for want of evidence, not only of context).
+    "thin-audit": Degradation(
+        "the audit trail holds a third of the events (lighter use of the systems, or systems"
+        " that log only some actions)",
+        "access_events*.csv",
+        "SELECT * FROM t WHERE hash(event_id) % 3 = 0",
+    ),
     "no-searches": Degradation(
         "the audit trail does not record searches, only the records opened",
         "access_events*.csv",
