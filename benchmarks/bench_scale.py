@@ -23,6 +23,7 @@ import time
 from pathlib import Path
 
 from custodiet.db import upgrade
+from custodiet.detect.evaluate import detect_and_score
 from custodiet.detect.service import run_detection
 from custodiet.ingest.service import import_package
 from custodiet.simulate.generator import simulate_force
@@ -99,13 +100,22 @@ def main() -> None:
             flush=True,
         )
         t0 = time.perf_counter()
-        outcome = run_detection(lake_path=lake, db_url=db_url)
+        truth = package.parent / "package.truth.json"
+        if truth.exists():  # detect, and score against the simulator's truth
+            ev = detect_and_score(home, truth, staff=args.staff, days=args.days)
+            alerts = f"recall {ev.recall_at_budget:.3f} and AP {ev.average_precision:.3f}"
+            alerts += f" at a budget of {ev.budget}; {ev.legit_explained_share:.1%} explained"
+        else:
+            alerts = f"{run_detection(lake_path=lake, db_url=db_url).alerts:,} alerts"
         detect_s = time.perf_counter() - t0
     print(
-        f"detect: {outcome.alerts:,} alerts in {detect_s:.0f}s; peak RSS {_peak_rss_gb():.1f} GB; "
+        f"detect: {alerts} in {detect_s:.0f}s; peak RSS {_peak_rss_gb():.1f} GB; "
         f"peak spill {spill.peak_gb:.1f} GB",
         flush=True,
     )
+    if truth.exists():
+        missed = ", ".join(f"{m['pattern']}#{m['rank']}" for m in ev.missed) or "none"
+        print(f"missed: {missed}", flush=True)
 
 
 if __name__ == "__main__":
