@@ -158,9 +158,10 @@ class DetectionEngine:
         self.release("tasking", "tasking_subjects", "record_writes", "acc_pairs")
         self._explain()
         self._remit()
-        self.release("link_expl", "not_strong", "unit_members", "subj_cat")
+        self.release("not_strong", "unit_members", "subj_cat")
+        self._activity()
         self._classify()
-        self.release("expl_agg")
+        self.release("expl_agg", "link_expl", "slack_only", "off_hours")
         self._signals()
         alerts = self._pair_alerts() + self._breadth_alerts() + self._unknown_account_alerts()
         alerts = [a for a in alerts if not self._suppressed(a)]
@@ -380,9 +381,11 @@ class DetectionEngine:
         self.create(
             "link_expl",
             """
-            SELECT DISTINCT a.aid, l.rule FROM acc a JOIN links l
+            SELECT a.aid, l.rule, bool_and(a.ts > l.ended) AS after_end
+            FROM acc a JOIN links l
               ON l.force = a.force AND l.staff_id = a.staff_id AND l.subject_kind = a.subject_kind
-              AND l.subject_id = a.subject_id AND a.ts BETWEEN l.lo AND l.hi""",
+              AND l.subject_id = a.subject_id AND a.ts BETWEEN l.lo AND l.hi
+            GROUP BY a.aid, l.rule""",
         )
 
     def _remit(self) -> None:
@@ -457,11 +460,40 @@ class DetectionEngine:
 
     def _classify(self) -> None:
         strong = ", ".join(sql_str(r) for r in self._strong_rules()) or "''"
+        # The slack after an involvement ends is for the write-up and hand-over, done at
+        # work. An access that only that slack explains, made off duty or at a quiet time, is
+        # not the write-up: it stays unexplained (weakly covered), for the signals to see.
+        demote = "false"
+        if bool(self.p("off_duty", "after_slack_needs_work")):
+            self.create(
+                "slack_only",
+                f"""
+                SELECT aid FROM link_expl WHERE rule IN ({strong})
+                GROUP BY aid HAVING bool_and(after_end)""",
+            )
+            quiet = (
+                f"(NOT d.rostered AND coalesce(tl.around <= {self._quiet_max()}, false))"
+                if self.on("quiet_time")
+                else "false"
+            )
+            self.create(
+                "off_hours",
+                f"""
+                SELECT d.aid FROM duty d JOIN timeline tl USING (aid)
+                WHERE (d.rostered AND NOT {self._working()}) OR {quiet}""",
+            )
+            demote = "(so.aid IS NOT NULL AND oh.aid IS NOT NULL)"
+        else:
+            self.create("slack_only", "SELECT aid FROM acc WHERE false")
+            self.create("off_hours", "SELECT aid FROM acc WHERE false")
         self.create(
             "expl_agg",
             f"""
-            SELECT aid, bool_or(rule IN ({strong})) AS strong, list_sort(list(rule)) AS rules
-            FROM acc_expl GROUP BY aid""",
+            SELECT x.aid, bool_or(x.rule IN ({strong})) AND NOT bool_or({demote}) AS strong,
+              list_sort(list(x.rule)) AS rules
+            FROM acc_expl x LEFT JOIN slack_only so ON so.aid = x.aid
+            LEFT JOIN off_hours oh ON oh.aid = x.aid
+            GROUP BY x.aid""",
         )
         self.create(
             "acc_status",
@@ -471,8 +503,22 @@ class DetectionEngine:
             FROM acc a LEFT JOIN expl_agg x USING (aid)""",
         )
 
-    def _signals(self) -> None:
-        """Per-access signal flags for accesses no strong explanation covers."""
+    def _quiet_max(self) -> int:
+        return int(self.p("quiet_time", "max_events"))
+
+    def _working(self) -> str:
+        """SQL (over `d` duty and `tl` timeline) for "at work": rostered on, or amid work.
+
+        Off the roster but in the middle of a working spell (steady use of the systems) is
+        unrostered overtime, not a lookup from home: counted as on duty.
+        """
+        overtime_min = int(self.p("off_duty", "overtime_min_events"))
+        if self.on("quiet_time") and overtime_min > 0:
+            return f"(d.on_duty OR coalesce(tl.around >= {overtime_min}, false))"
+        return "d.on_duty"
+
+    def _activity(self) -> None:
+        """When each access was made: on or off the roster, and amid how much other work."""
         off = self.rules["off_duty"].parameters
         before = int(off.get("slack_before_minutes", 30))
         after = int(off.get("slack_after_minutes", 90))
@@ -524,6 +570,9 @@ class DetectionEngine:
             WINDOW w AS (PARTITION BY force, staff_id
                          ORDER BY ts, CASE WHEN action = 'search' THEN 0 ELSE 1 END, aid)""",
         )
+
+    def _signals(self) -> None:
+        """Per-access signal flags for accesses no strong explanation covers."""
         # Who saw a detainee while they were held: the staff recorded on the custody record,
         # and anyone who opened the person's records during the detention (custody staff
         # see everyone in their suite). Looking them up after release is the signal.
@@ -607,15 +656,7 @@ class DetectionEngine:
         # business, whoever else saw them before: "after release" means after release, not
         # on the person's next arrest.
         detention_slack = _hours(self.p("after_release", "detention_slack_hours"))
-        quiet_max = int(self.p("quiet_time", "max_events"))
-        # Off the roster but in the middle of a working spell (steady use of the systems) is
-        # unrostered overtime, not a lookup from home: counted as on duty.
-        overtime_min = int(self.p("off_duty", "overtime_min_events"))
-        working = (
-            f"(d.on_duty OR coalesce(tl.around >= {overtime_min}, false))"
-            if self.on("quiet_time") and overtime_min > 0
-            else "d.on_duty"
-        )
+        quiet_max, working = self._quiet_max(), self._working()
         self.create(
             "in_detention",
             f"""
