@@ -45,6 +45,10 @@ def test_degraded_package_imports_and_the_run_says_what_is_missing(
         summary = DetectionEngine(db).run().summary
     assert "off_duty" in summary["rules_not_used"]
     assert "no shifts supplied" in summary["rules_not_used"]["off_duty"]
+    assert (
+        "quiet times read from the audit trail (S016) stand in"
+        in summary["rules_not_used"]["off_duty"]
+    )
 
 
 def test_unknown_degradation_is_refused(small: Package, tmp_path: Path) -> None:

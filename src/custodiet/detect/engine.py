@@ -204,8 +204,12 @@ class DetectionEngine:
             for name in ("team_tasking", "supervises_tasked", "unit_remit", "breadth"):
                 self.unavailable.setdefault(name, "no postings supplied (no units or teams)")
         if "shifts" in missing:
-            self.unavailable.setdefault(
-                "off_duty", "no shifts supplied (no roster to compare with)"
+            stand_in = ""
+            quiet = self.rules.get("quiet_time")
+            if quiet and quiet.enabled:
+                stand_in = f"; quiet times read from the audit trail ({quiet.id}) stand in"
+            self.unavailable["off_duty"] = (
+                f"no shifts supplied (no roster to compare with){stand_in}"
             )
 
     def _accesses(self) -> None:
