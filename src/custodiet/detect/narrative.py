@@ -55,7 +55,10 @@ def pair_narrative(alert: dict[str, Any], *, involvement_end: datetime | None = 
     if pair["rostered_events"] and pair["off_events"]:
         clauses.append(f"{pair['off_events']} of them off duty")
     if pair.get("quiet_events"):
-        clauses.append(f"{pair['quiet_events']} at quiet times when they used no other system")
+        clauses.append(
+            f"{pair['quiet_events']} at quiet times, with hardly any other use of the systems "
+            "for hours around them"
+        )
     if pair["inv_events"]:
         if involvement_end is not None:
             gap = (
