@@ -475,16 +475,9 @@ class DetectionEngine:
                 SELECT aid FROM link_expl WHERE rule IN ({strong})
                 GROUP BY aid HAVING bool_and(after_end)""",
             )
-            quiet = (
-                f"(NOT d.rostered AND coalesce(tl.around <= {self._quiet_max()}, false))"
-                if self.on("quiet_time")
-                else "false"
-            )
             self.create(
                 "off_hours",
-                f"""
-                SELECT d.aid FROM duty d JOIN timeline tl USING (aid)
-                WHERE (d.rostered AND NOT {self._working()}) OR {quiet}""",
+                "SELECT aid FROM when_made WHERE (rostered AND NOT on_duty) OR quiet",
             )
             demote = "(so.aid IS NOT NULL AND oh.aid IS NOT NULL)"
         else:
@@ -507,22 +500,8 @@ class DetectionEngine:
             FROM acc a LEFT JOIN expl_agg x USING (aid)""",
         )
 
-    def _quiet_max(self) -> int:
-        return int(self.p("quiet_time", "max_events"))
-
-    def _working(self) -> str:
-        """SQL (over `d` duty and `tl` timeline) for "at work": rostered on, or amid work.
-
-        Off the roster but in the middle of a working spell (steady use of the systems) is
-        unrostered overtime, not a lookup from home: counted as on duty.
-        """
-        overtime_min = int(self.p("off_duty", "overtime_min_events"))
-        if self.on("quiet_time") and overtime_min > 0:
-            return f"(d.on_duty OR coalesce(tl.around >= {overtime_min}, false))"
-        return "d.on_duty"
-
     def _activity(self) -> None:
-        """When each access was made: on or off the roster, and amid how much other work."""
+        """When each access was made (`when_made`): on or off duty, and at a quiet time."""
         off = self.rules["off_duty"].parameters
         before = int(off.get("slack_before_minutes", 30))
         after = int(off.get("slack_after_minutes", 90))
@@ -574,6 +553,22 @@ class DetectionEngine:
             WINDOW w AS (PARTITION BY force, staff_id
                          ORDER BY ts, CASE WHEN action = 'search' THEN 0 ELSE 1 END, aid)""",
         )
+        # On duty by the roster, or off it but in the middle of a working spell (steady use
+        # of the systems): unrostered overtime, not a lookup from home. A quiet time: no
+        # roster covers the access and the staff member barely used any system around it.
+        overtime_min = int(self.p("off_duty", "overtime_min_events"))
+        working = "d.on_duty"
+        if self.on("quiet_time") and overtime_min > 0:
+            working = f"(d.on_duty OR coalesce(tl.around >= {overtime_min}, false))"
+        quiet_max = int(self.p("quiet_time", "max_events"))
+        self.create(
+            "when_made",
+            f"""
+            SELECT d.aid, d.rostered, {working} AS on_duty,
+              coalesce(NOT d.rostered AND tl.around <= {quiet_max}, false) AS quiet
+            FROM duty d JOIN timeline tl USING (aid)""",
+        )
+        self.release("duty")
 
     def _signals(self) -> None:
         """Per-access signal flags for accesses no strong explanation covers."""
@@ -660,7 +655,6 @@ class DetectionEngine:
         # business, whoever else saw them before: "after release" means after release, not
         # on the person's next arrest.
         detention_slack = _hours(self.p("after_release", "detention_slack_hours"))
-        quiet_max, working = self._quiet_max(), self._working()
         self.create(
             "in_detention",
             f"""
@@ -671,10 +665,10 @@ class DetectionEngine:
         )
         self.create(
             "resid_base",
-            f"""
+            """
             SELECT a.aid, a.force, a.system_id, a.event_id, a.staff_id, a.ts,
               CAST(a.ts AS DATE) AS day, a.action, a.subject_kind, a.subject_id, st.explained,
-              st.rules, {working} AS on_duty, d.rostered,
+              st.rules, w.on_duty, w.rostered,
               coalesce(pl.strong_end < a.ts, false) AS after_involvement,
               coalesce(sc.released + INTERVAL 24 HOUR < a.ts, false)
                 AND idt.aid IS NULL AS after_release,
@@ -682,10 +676,8 @@ class DetectionEngine:
                 AND NOT coalesce(list_contains(st.rules, 'team_tasking'), false) AS after_team,
               pl.staff_id IS NULL AS never_linked,
               coalesce(pl.involvement_days, 0) AS involvement_days,
-              -- no roster covers it, and the staff member barely used any system around it
-              coalesce(NOT d.rostered AND tl.around <= {quiet_max}, false) AS quiet
-            FROM acc a JOIN acc_status st USING (aid) JOIN duty d USING (aid)
-            JOIN timeline tl USING (aid)
+              w.quiet
+            FROM acc a JOIN acc_status st USING (aid) JOIN when_made w USING (aid)
             LEFT JOIN pair_links pl ON pl.force = a.force AND pl.staff_id = a.staff_id
               AND pl.subject_kind = a.subject_kind AND pl.subject_id = a.subject_id
             LEFT JOIN seen_in_custody sc ON a.subject_kind = 'N' AND sc.force = a.force
@@ -787,10 +779,10 @@ class DetectionEngine:
         # is evidence only in so far as it departs from the person's own everyday work.
         self.create(
             "staff_baseline",
-            f"""
+            """
             SELECT a.force, a.staff_id,
-              count(*) FILTER (WHERE d.rostered AND NOT {working})::DOUBLE
-                / greatest(count(*) FILTER (WHERE d.rostered), 1) AS off_rate,
+              count(*) FILTER (WHERE w.rostered AND NOT w.on_duty)::DOUBLE
+                / greatest(count(*) FILTER (WHERE w.rostered), 1) AS off_rate,
               count(DISTINCT a.subject_id) FILTER (WHERE a.subject_kind = 'N'
                 AND n.district = s.home_district)::DOUBLE
                 / greatest(count(DISTINCT a.subject_id) FILTER (WHERE a.subject_kind = 'N'), 1)
@@ -799,19 +791,18 @@ class DetectionEngine:
                 / greatest(count(*) FILTER (WHERE a.subject_kind = 'N'), 1) AS search_rate,
               count(*) FILTER (WHERE a.subject_kind = 'N' AND lo.aid IS NOT NULL)::DOUBLE
                 / greatest(count(*) FILTER (WHERE a.subject_kind = 'N'), 1) AS lone_rate,
-              count(*) FILTER (WHERE NOT d.rostered AND tl.around <= {quiet_max})::DOUBLE
-                / greatest(count(*) FILTER (WHERE NOT d.rostered), 1) AS quiet_rate,
+              count(*) FILTER (WHERE w.quiet)::DOUBLE
+                / greatest(count(*) FILTER (WHERE NOT w.rostered), 1) AS quiet_rate,
               count(*) AS accesses
-            FROM acc a JOIN acc_status st USING (aid) JOIN duty d USING (aid)
+            FROM acc a JOIN acc_status st USING (aid) JOIN when_made w USING (aid)
             LEFT JOIN nominals n ON a.subject_kind = 'N' AND n.force = a.force
               AND n.nominal_id = a.subject_id
             LEFT JOIN staff s ON s.force = a.force AND s.staff_id = a.staff_id
             LEFT JOIN search_led sl ON sl.aid = a.aid
             LEFT JOIN lone lo ON lo.aid = a.aid
-            JOIN timeline tl ON tl.aid = a.aid
             WHERE st.strong GROUP BY ALL""",
         )
-        self.release("duty", "timeline")
+        self.release("when_made", "timeline")
         vul = self.rules["vulnerability"].parameters
         weights = vul.get("marker_weights", {})
         cases = " ".join(f"WHEN {sql_str(k)} THEN {float(v)}" for k, v in weights.items())
