@@ -16,15 +16,20 @@ import csv
 import hashlib
 import re
 import tomllib
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from custodiet.fdp.manifest import Manifest, ManifestFile, PackageRefused, file_sha256
 from custodiet.fdp.schema import TABLES_BY_NAME, Kind, Table
 from custodiet.lake.store import quote, sql_str
+
+if TYPE_CHECKING:
+    from _csv import Reader
 
 ENCODINGS = ("utf-8", "utf-16", "latin-1")
 CASES = ("upper", "lower")
@@ -39,6 +44,29 @@ class MappingError(ValueError):
         self.path = path
         self.key = key
         super().__init__(f"{path}: [{key}] {message}" if key else f"{path}: {message}")
+
+
+@dataclass(frozen=True)
+class CsvDialect:
+    """How a CSV file is written: the FDP's own (comma, double quote, UTF-8) or an export's."""
+
+    delimiter: str = ","
+    quote: str = '"'
+    encoding: str = "utf-8"
+
+    @contextmanager
+    def reader(self, path: Path) -> Iterator[Reader]:
+        """Python's csv reader over the file (header first), for counting and locating records.
+
+        Decoding errors are replaced, not raised: DuckDB's own staging reports a badly
+        encoded row.
+        """
+        encoding = "utf-8-sig" if self.encoding == "utf-8" else self.encoding
+        with path.open(newline="", encoding=encoding, errors="replace") as handle:
+            yield csv.reader(handle, delimiter=self.delimiter, quotechar=self.quote)
+
+
+FDP_DIALECT = CsvDialect()
 
 
 @dataclass(frozen=True)
@@ -85,9 +113,7 @@ class TableMapping:
 
     table: Table
     files: str  # a glob inside the export folder
-    delimiter: str = ","
-    quote: str = '"'
-    encoding: str = "utf-8"
+    dialect: CsvDialect = FDP_DIALECT
     rules: tuple[ColumnRule, ...] = ()
 
 
@@ -196,9 +222,7 @@ def _table_mapping(name: str, spec: Any, defaults: dict[str, Any], path: Path) -
     return TableMapping(
         table=table,
         files=_text(spec["files"], path, key),
-        delimiter=delimiter,
-        quote=quote_char,
-        encoding=encoding,
+        dialect=CsvDialect(delimiter=delimiter, quote=quote_char, encoding=encoding),
         rules=tuple(rules),
     )
 
@@ -258,11 +282,9 @@ def read_layout(path: Path) -> Layout:
 
 def count_records(path: Path, mapping: TableMapping) -> int:
     """CSV records after the header, counted by Python's reader independently of DuckDB."""
-    encoding = "utf-8-sig" if mapping.encoding == "utf-8" else mapping.encoding
-    with path.open(newline="", encoding=encoding, errors="replace") as handle:
-        reader = csv.reader(handle, delimiter=mapping.delimiter, quotechar=mapping.quote)
-        next(reader, None)
-        return sum(1 for fields in reader if fields)
+    with mapping.dialect.reader(path) as records:
+        next(records, None)
+        return sum(1 for fields in records if fields)
 
 
 @dataclass(frozen=True)

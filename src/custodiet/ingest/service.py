@@ -7,7 +7,6 @@ quarantined (with file, line, field and reason), and the three add up to the man
 
 from __future__ import annotations
 
-import csv
 import json
 import uuid
 from array import array
@@ -28,6 +27,8 @@ from custodiet.fdp.manifest import (
 )
 from custodiet.fdp.schema import TABLES, Table
 from custodiet.ingest.mapping import (
+    FDP_DIALECT,
+    CsvDialect,
     Layout,
     MappedPackage,
     TableMapping,
@@ -107,17 +108,12 @@ def verify_files(manifest: Manifest) -> None:
 
 
 def record_lines(
-    path: Path, upto: int, mapping: TableMapping | None = None
+    path: Path, upto: int, dialect: CsvDialect = FDP_DIALECT
 ) -> tuple[array[int], set[int]]:
     """Start line of each CSV record (0-based record index) and the malformed ones."""
     starts: array[int] = array("q")
     malformed: set[int] = set()
-    encoding = mapping.encoding if mapping else "utf-8"
-    with path.open(newline="", encoding=encoding, errors="replace") as handle:
-        if mapping:
-            reader = csv.reader(handle, delimiter=mapping.delimiter, quotechar=mapping.quote)
-        else:
-            reader = csv.reader(handle)
+    with dialect.reader(path) as reader:
         header = next(reader, None)
         width = len(header) if header else 0
         line = reader.line_num + 1
@@ -267,13 +263,12 @@ class PackageImporter:
         first_line = head.split(b"\n", 1)[0]
         if b"\n" not in head and not first_line.strip():
             return False
-        delim, quote_char, encoding = (
-            (mapping.delimiter, mapping.quote, mapping.encoding) if mapping else (",", '"', "utf-8")
-        )
+        dialect = mapping.dialect if mapping else FDP_DIALECT
         self.con.execute(
             "CREATE OR REPLACE TEMP TABLE stg AS SELECT * FROM read_csv(?, header=true, "
-            f"all_varchar=true, delim={sql_str(delim)}, quote={sql_str(quote_char)}, "
-            f"escape={sql_str(quote_char)}, encoding={sql_str(encoding)}, auto_detect=true, "
+            f"all_varchar=true, delim={sql_str(dialect.delimiter)}, "
+            f"quote={sql_str(dialect.quote)}, escape={sql_str(dialect.quote)}, "
+            f"encoding={sql_str(dialect.encoding)}, auto_detect=true, "
             f"store_rejects=true, rejects_table={sql_str(rej)}, "
             f"rejects_scan={sql_str(rej + '_scan')}, parallel=true)",
             [str(path)],
@@ -362,7 +357,7 @@ class PackageImporter:
         ).fetchall()
         staged_recs = [int(r[0]) for r in bad]
         upto = (staged_recs[-1] if staged_recs else 0) + n_rejects
-        starts, malformed = record_lines(path, upto, mapping)
+        starts, malformed = record_lines(path, upto, mapping.dialect if mapping else FDP_DIALECT)
         # Staged rows skip the malformed records DuckDB rejected: map staged index -> record.
         record_map: list[tuple[int, int, int]] = []
         if staged_recs:
