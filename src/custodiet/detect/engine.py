@@ -336,6 +336,39 @@ class DetectionEngine:
                 SELECT force, staff_id, 'N', entity_id, NULL, 'worked_the_record',
                   w0 - {b}, w1 + {a}, w1, w0
                 FROM record_writes WHERE entity_type = 'nominal'""")
+        if self.on("worked_the_case"):
+            b, a = (
+                _hours(self.p("worked_the_case", k))
+                for k in ("slack_before_hours", "slack_after_hours")
+            )
+            min_days = int(self.p("worked_the_case", "min_case_days"))
+            # Days on which the staff member opened an occurrence and none of the people it
+            # names: coming back to the case itself, not to a person in it. Each such day
+            # explains the days around it, not the weeks between two of them.
+            self.create(
+                "case_alone",
+                f"""
+                SELECT force, staff_id, occurrence_id, CAST(d AS TIMESTAMP) AS d0 FROM (
+                  SELECT o.force, o.staff_id, o.occurrence_id, o.d,
+                    count(*) OVER (PARTITION BY o.force, o.staff_id, o.occurrence_id) AS k
+                  FROM (SELECT DISTINCT force, staff_id, subject_id AS occurrence_id,
+                          CAST(ts AS DATE) AS d
+                        FROM acc WHERE subject_kind = 'O') AS o
+                  WHERE NOT EXISTS (
+                    SELECT 1 FROM occurrence_nominals n JOIN acc p
+                      ON p.force = n.force AND p.subject_kind = 'N' AND p.subject_id = n.nominal_id
+                    WHERE n.force = o.force AND n.occurrence_id = o.occurrence_id
+                      AND p.staff_id = o.staff_id AND CAST(p.ts AS DATE) = o.d)) AS days
+                WHERE k >= {min_days}""",
+            )
+            parts.append(f"""SELECT c.force, c.staff_id, 'N', n.nominal_id, c.occurrence_id,
+                'worked_the_case', c.d0 - {b}, c.d0 + INTERVAL 1 DAY + {a},
+                c.d0 + INTERVAL 1 DAY, c.d0
+                FROM case_alone c JOIN occurrence_nominals n USING (force, occurrence_id)
+                UNION ALL
+                SELECT force, staff_id, 'O', occurrence_id, occurrence_id, 'worked_the_case',
+                  d0 - {b}, d0 + INTERVAL 1 DAY + {a}, d0 + INTERVAL 1 DAY, d0
+                FROM case_alone""")
         if self.on("team_tasking"):
             b, a = (
                 _hours(self.p("team_tasking", k))
@@ -534,39 +567,68 @@ class DetectionEngine:
         )
         # Each staff member's events in order: the gap since their previous event (sessions)
         # and their latest search so far (searches sort first at the same instant).
-        # With the quiet-time signal on, also how many of the staff member's events (of any
-        # kind, this one included) fall within the quiet window either side of each event.
+        # With the quiet-time signal on, also how busy the staff member was around each
+        # event: how many short spells (spell_minutes) within the window either side saw any
+        # of their events. Spells, not events: one sitting is a handful of events in one
+        # system and a dozen in another, and a force's audit may log every screen or only
+        # some; a working shift is many spells whatever it logs.
         around = "CAST(NULL AS BIGINT)"
+        spells_join = ""
         if self.on("quiet_time"):
-            window = 60 * int(self.p("quiet_time", "window_minutes"))
-            around = (
-                "count(*) OVER (PARTITION BY force, staff_id ORDER BY epoch(ts) "
-                f"RANGE BETWEEN {window} PRECEDING AND {window} FOLLOWING)"
+            spell = 60 * int(self.p("quiet_time", "spell_minutes"))
+            reach = int(self.p("quiet_time", "window_minutes")) * 60 // spell
+            self.create(
+                "spells",
+                f"""
+                SELECT force, staff_id, spell,
+                  count(*) OVER (PARTITION BY force, staff_id ORDER BY spell
+                                 RANGE BETWEEN {reach} PRECEDING AND {reach} FOLLOWING) AS around
+                FROM (SELECT DISTINCT force, staff_id,
+                        CAST(floor(epoch(ts) / {spell}) AS BIGINT) AS spell
+                      FROM events) AS s""",
+            )
+            around = "sp.around"
+            spells_join = (
+                "JOIN spells sp ON sp.force = e.force AND sp.staff_id = e.staff_id"
+                f" AND sp.spell = CAST(floor(epoch(e.ts) / {spell}) AS BIGINT)"
             )
         self.create(
             "timeline",
             f"""
-            SELECT aid, force, staff_id, ts, action, lag(ts) OVER w AS prev_ts,
-              max(CASE WHEN action = 'search' THEN ts END) OVER w AS last_search,
+            SELECT e.aid, e.force, e.staff_id, e.ts, e.action, lag(e.ts) OVER w AS prev_ts,
+              max(CASE WHEN e.action = 'search' THEN e.ts END) OVER w AS last_search,
               {around} AS around
-            FROM events
-            WINDOW w AS (PARTITION BY force, staff_id
-                         ORDER BY ts, CASE WHEN action = 'search' THEN 0 ELSE 1 END, aid)""",
+            FROM events e {spells_join}
+            WINDOW w AS (PARTITION BY e.force, e.staff_id
+                         ORDER BY e.ts, CASE WHEN e.action = 'search' THEN 0 ELSE 1 END, e.aid)""",
         )
+        self.release("spells")
         # On duty by the roster, or off it but in the middle of a working spell (steady use
         # of the systems): unrostered overtime, not a lookup from home. A quiet time: no
         # roster covers the access and the staff member barely used any system around it.
-        overtime_min = int(self.p("off_duty", "overtime_min_events"))
+        # Overtime is measured against the staff member's own usual activity (the median
+        # of `around` over their events): a control-room operator is busier than a
+        # back-office clerk, and one force's audit logs more than another's.
+        overtime_share = float(self.p("off_duty", "overtime_share_of_usual"))
+        overtime_min = int(self.p("off_duty", "overtime_min_spells"))
+        quiet_max = int(self.p("quiet_time", "max_spells"))
+        self.create(
+            "usual_activity",
+            "SELECT force, staff_id, median(around) AS usual FROM timeline GROUP BY force, staff_id",
+        )
         working = "d.on_duty"
-        if self.on("quiet_time") and overtime_min > 0:
-            working = f"(d.on_duty OR coalesce(tl.around >= {overtime_min}, false))"
-        quiet_max = int(self.p("quiet_time", "max_events"))
+        if self.on("quiet_time") and overtime_share > 0:
+            working = (
+                f"(d.on_duty OR coalesce(tl.around >= greatest({overtime_min}, "
+                f"{overtime_share} * u.usual), false))"
+            )
         self.create(
             "when_made",
             f"""
             SELECT d.aid, d.rostered, {working} AS on_duty,
               coalesce(NOT d.rostered AND tl.around <= {quiet_max}, false) AS quiet
-            FROM duty d JOIN timeline tl USING (aid)""",
+            FROM duty d JOIN timeline tl USING (aid)
+            LEFT JOIN usual_activity u ON u.force = tl.force AND u.staff_id = tl.staff_id""",
         )
         self.release("duty")
 
