@@ -155,7 +155,7 @@ class DetectionEngine:
         self._inputs()
         self._accesses()
         self._links()
-        self.release("tasking", "tasking_subjects", "record_writes", "acc_pairs")
+        self.release("tasking", "tasking_subjects", "record_writes", "case_alone", "acc_pairs")
         self._explain()
         self._remit()
         self.release("not_strong", "unit_members", "subj_cat")
@@ -602,7 +602,8 @@ class DetectionEngine:
             WINDOW w AS (PARTITION BY e.force, e.staff_id
                          ORDER BY e.ts, CASE WHEN e.action = 'search' THEN 0 ELSE 1 END, e.aid)""",
         )
-        self.release("spells")
+        if spells_join:
+            self.release("spells")
         # On duty by the roster, or off it but in the middle of a working spell (steady use
         # of the systems): unrostered overtime, not a lookup from home. A quiet time: no
         # roster covers the access and the staff member barely used any system around it.
@@ -630,7 +631,7 @@ class DetectionEngine:
             FROM duty d JOIN timeline tl USING (aid)
             LEFT JOIN usual_activity u ON u.force = tl.force AND u.staff_id = tl.staff_id""",
         )
-        self.release("duty")
+        self.release("duty", "usual_activity")
 
     def _signals(self) -> None:
         """Per-access signal flags for accesses no strong explanation covers."""
