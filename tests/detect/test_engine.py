@@ -5,7 +5,14 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from custodiet.detect.engine import pair_score, peer_weight, roll_up, self_contrast
+from custodiet.detect.engine import (
+    binomial_tail,
+    pair_score,
+    peer_weight,
+    roll_up,
+    self_contrast,
+    strongest_focus,
+)
 
 
 def _alert(staff_id: str, raw: float, nominal: str) -> dict[str, Any]:
@@ -55,6 +62,27 @@ def test_many_never_linked_people_are_not_discounted_as_a_way_of_working() -> No
     self_contrast([*trawled, *followed_up])
     assert all(a["score"] == trawled[0]["score"] for a in trawled)
     assert trawled[0]["score"] > followed_up[0]["score"]
+
+
+def test_binomial_tail_matches_hand_figures() -> None:
+    assert binomial_tail(0, 5, 0.3) == 1.0
+    assert abs(binomial_tail(5, 5, 0.5) - 1 / 32) < 1e-12
+    assert abs(binomial_tail(1, 3, 0.5) - 7 / 8) < 1e-12
+    assert binomial_tail(2, 4, 0.0) == 0.0
+
+
+def test_lookups_centred_on_one_group_stand_out_against_a_mixed_peer_pool() -> None:
+    peers = {"F:adult": 0.2, "M:adult": 0.4, "F:child": 0.2, "M:child": 0.2}
+    focused = strongest_focus({"F:adult": 9}, 9, peers)
+    assert focused is not None and focused.cell == "F:adult"
+    assert focused.surprise > 6  # 0.2 ** 9: about 5e-7
+    # As mixed as the peers': no group holds half the people, so there is no focus.
+    assert (
+        strongest_focus({"F:adult": 2, "M:adult": 3, "F:child": 2, "M:child": 2}, 9, peers) is None
+    )
+    # Half of them men, as peers' lookups are: a focus, but no surprise.
+    ordinary = strongest_focus({"M:adult": 5, "F:child": 4}, 9, peers)
+    assert ordinary is not None and ordinary.surprise < 1
 
 
 def _after_involvement_pair(tmp_path: Path, *, with_case: bool) -> dict[str, Any]:

@@ -96,6 +96,58 @@ def peer_weight(z: float, *, z_full: float, floor: float) -> float:
     return min(1.0, floor + (1 - floor) * max(z, 0.0) / z_full)
 
 
+def binomial_tail(k: int, n: int, p: float) -> float:
+    """P(X >= k) for X ~ Binomial(n, p)."""
+    if k <= 0:
+        return 1.0
+    if p <= 0.0:
+        return 0.0
+    if p >= 1.0:
+        return 1.0
+    return min(1.0, sum(math.comb(n, i) * p**i * (1 - p) ** (n - i) for i in range(k, n + 1)))
+
+
+@dataclass(frozen=True)
+class Focus:
+    """The group of people (sex and age band) a staff member's lookups centre on."""
+
+    cell: str
+    count: int
+    people: int
+    peer_share: float
+    surprise: float  # -log10 of the chance of so many from the peers' mix
+
+
+def strongest_focus(
+    counts: dict[str, int], people: int, peer_shares: dict[str, float]
+) -> Focus | None:
+    """The sex-and-age group most over-represented against the peers' mix, if any."""
+    best: Focus | None = None
+    for cell, k in counts.items():
+        if 2 * k < people:  # a group the lookups centre on holds at least half of them
+            continue
+        share = peer_shares.get(cell, 0.0)
+        # A group peers never look up: treat as one lookup in their pool, not impossible.
+        tail = binomial_tail(k, people, max(share, 0.01))
+        surprise = -math.log10(max(tail, 1e-300))
+        if best is None or surprise > best.surprise:
+            best = Focus(cell, k, people, share, surprise)
+    return best
+
+
+# People of the force's mix a unit's own mix of stray lookups is shrunk towards.
+FOCUS_PRIOR = 20
+
+FOCUS_LABELS = {
+    "F:child": "girls",
+    "F:adult": "women",
+    "F:older": "women over 60",
+    "M:child": "boys",
+    "M:adult": "men",
+    "M:older": "men over 60",
+}
+
+
 def _hours(value: Any) -> str:
     return f"INTERVAL {int(value)} HOUR"
 
@@ -1229,6 +1281,9 @@ class DetectionEngine:
             JOIN breadth_people_z pz USING (force, staff_id)
             WHERE coalesce(b.people, 0) >= {min_people}""",
         )
+        cells, pool = self._breadth_focus(min_v=min_v, min_pair_raw=min_pair_raw)
+        focus_floor = float(b.param("focus_floor"))
+        focus_full = float(b.param("focus_full_surprise"))
         alerts = []
         seen: set[tuple[str, str]] = set()
         for rec in self.records(
@@ -1245,12 +1300,29 @@ class DetectionEngine:
             # Where looking broadly is the unit's everyday work (a high peer median), trawling
             # is far harder to tell from work: the alert stays, ranked lower.
             raw /= 1 + float(rec["med"]) / 5
+            # Abuse for a sexual purpose seeks out one kind of person; a busy officer's
+            # stray lookups are as mixed as everyone else's. The group the lookups centre on
+            # (sex and age band), against the mix of people the unit's peers look up without
+            # a link to their work, weighs the alert between focus_floor and twice that.
+            focus = strongest_focus(
+                cells.get((rec["force"], rec["staff_id"]), {}),
+                int(rec["people"]),
+                pool.get((rec["force"], rec["unit"]), {}),
+            )
+            focused = min(1.0, focus.surprise / focus_full) if focus else 0.0
+            raw *= focus_floor * (1 + focused)
             score = round(100 * (1 - math.exp(-raw / 2.5)), 1)
             reasons = [
                 f"looked up {rec['people']} vulnerable people with no link to their work; "
                 f"peers in {unit_label(rec['unit'])} looked up {rec['peer_people']:g} "
                 f"(median of {rec['peers']})",
             ]
+            if focus is not None and focused >= 0.5:
+                reasons.append(
+                    f"{focus.count} of the {focus.people} were "
+                    f"{FOCUS_LABELS.get(focus.cell, focus.cell)}, against "
+                    f"{focus.peer_share:.0%} of the people peers looked up"
+                )
             if rec["off_events"]:
                 reasons.append(f"{rec['off_events']} of these accesses off duty")
             alerts.append(
@@ -1271,6 +1343,61 @@ class DetectionEngine:
                 }
             )
         return alerts
+
+    def _breadth_focus(
+        self, *, min_v: float, min_pair_raw: float
+    ) -> tuple[dict[tuple[str, str], dict[str, int]], dict[tuple[str, str], dict[str, float]]]:
+        """People counted by breadth, by sex and age band, and the unit peers' mix of them.
+
+        The mix is over the people the unit's staff looked up in the same way (the same
+        bars as breadth's): what such a lookup in that unit usually lands on. People of
+        unknown sex or age fall in no group.
+        """
+        b = self.rules["breadth"]
+        child_below = int(b.param("child_below"))
+        older_from = int(b.param("older_from"))
+        cell = f"""CASE WHEN p.sex IS NULL OR p.birth_year IS NULL THEN NULL
+            ELSE upper(substr(p.sex, 1, 1)) || ':' || CASE
+              WHEN year(p.first_ts) - p.birth_year < {child_below} THEN 'child'
+              WHEN year(p.first_ts) - p.birth_year >= {older_from} THEN 'older'
+              ELSE 'adult' END END"""
+        cells: dict[tuple[str, str], dict[str, int]] = {}
+        for rec in self.records(f"""
+            SELECT p.force, p.staff_id, {cell} AS cell, count(*) AS n
+            FROM pair_scores p JOIN breadth b ON b.force = p.force AND b.staff_id = p.staff_id
+            WHERE p.never_linked AND p.dormant_days > 0 AND p.v >= {min_v}
+              AND p.raw >= {min_pair_raw}
+            GROUP BY ALL"""):
+            if rec["cell"] is not None:
+                cells.setdefault((rec["force"], rec["staff_id"]), {})[rec["cell"]] = int(rec["n"])
+        totals: dict[tuple[str, str], int] = {}
+        counted: dict[tuple[str, str], dict[str, int]] = {}
+        for rec in self.records(f"""
+            SELECT u.force, u.unit, {cell} AS cell, count(*) AS n
+            FROM pair_scores p JOIN unit_of u ON u.force = p.force AND u.staff_id = p.staff_id
+            WHERE p.never_linked AND p.dormant_days > 0 AND p.v >= {min_v}
+              AND p.raw >= {min_pair_raw}
+            GROUP BY ALL"""):
+            key = (rec["force"], rec["unit"])
+            totals[key] = totals.get(key, 0) + int(rec["n"])
+            if rec["cell"] is not None:
+                counted.setdefault(key, {})[rec["cell"]] = int(rec["n"])
+        # A unit with few such lookups borrows its mix from the force's (FOCUS_PRIOR people).
+        force_total: dict[str, int] = {}
+        force_mix: dict[str, dict[str, int]] = {}
+        for (force, _unit), n in totals.items():
+            force_total[force] = force_total.get(force, 0) + n
+        for (force, _unit), mix in counted.items():
+            for c, n in mix.items():
+                force_mix.setdefault(force, {})[c] = force_mix.get(force, {}).get(c, 0) + n
+        pool: dict[tuple[str, str], dict[str, float]] = {}
+        for key, total in totals.items():
+            mix = counted.get(key, {})
+            pool[key] = {
+                c: (mix.get(c, 0) + FOCUS_PRIOR * n / force_total[key[0]]) / (total + FOCUS_PRIOR)
+                for c, n in force_mix.get(key[0], {}).items()
+            }
+        return cells, pool
 
     def _peer_z(self, table: str, source: str, column: str) -> None:
         """Each staff member's `column` of `source` as a robust z-score among unit peers.
