@@ -1318,6 +1318,11 @@ class DetectionEngine:
                 f"(median of {rec['peers']})",
             ]
             if focus is not None and focused >= 0.5:
+                rec["focus"] = {
+                    "group": FOCUS_LABELS.get(focus.cell, focus.cell),
+                    "count": focus.count,
+                    "peer_share": round(focus.peer_share, 3),
+                }
                 reasons.append(
                     f"{focus.count} of the {focus.people} were "
                     f"{FOCUS_LABELS.get(focus.cell, focus.cell)}, against "

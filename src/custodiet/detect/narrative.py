@@ -115,6 +115,12 @@ def breadth_narrative(alert: dict[str, Any]) -> str:
         f"of them, at times when their records were dormant; the median in "
         f"{unit_label(rec['unit'])} is {rec.get('peer_people', 0):g} ({rec['peers']} staff)"
     )
+    focus = rec.get("focus")
+    if focus:
+        text += (
+            f"; {focus['count']} of the {rec['people']} were {focus['group']}, against "
+            f"{focus['peer_share']:.0%} of those peers looked up"
+        )
     if rec.get("off_events"):
         text += f"; {rec['off_events']} of these accesses were off duty"
     text += "."
