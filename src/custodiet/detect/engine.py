@@ -1253,8 +1253,8 @@ class DetectionEngine:
         b = self.rules["breadth"]
         min_people = int(b.param("min_people"))
         min_z = float(b.param("min_robust_z"))
-        min_v = float(b.param("min_vulnerability"))
         min_pair_raw = float(b.param("min_pair_raw"))
+        counted = self._breadth_counted()
         self.create(
             "breadth_counts",
             f"""
@@ -1262,8 +1262,7 @@ class DetectionEngine:
               avg(p.v) AS mean_v, sum(p.off_events) AS off_events,
               sum(p.raw - {min_pair_raw}) AS concern
             FROM pair_scores p
-            WHERE p.never_linked AND p.dormant_days > 0 AND p.v >= {min_v}
-              AND p.raw >= {min_pair_raw}
+            WHERE {counted}
             GROUP BY ALL""",
         )
         # Each person counts by how far their lookups' score passes the bar (a glance at the
@@ -1281,7 +1280,7 @@ class DetectionEngine:
             JOIN breadth_people_z pz USING (force, staff_id)
             WHERE coalesce(b.people, 0) >= {min_people}""",
         )
-        cells, pool = self._breadth_focus(min_v=min_v, min_pair_raw=min_pair_raw)
+        cells, pool = self._breadth_focus(counted)
         focus_floor = float(b.param("focus_floor"))
         focus_full = float(b.param("focus_full_surprise"))
         alerts = []
@@ -1349,8 +1348,16 @@ class DetectionEngine:
             )
         return alerts
 
+    def _breadth_counted(self) -> str:
+        """SQL predicate over `pair_scores p`: a lookup that breadth counts."""
+        b = self.rules["breadth"]
+        return (
+            f"p.never_linked AND p.dormant_days > 0 AND p.v >= {float(b.param('min_vulnerability'))}"
+            f" AND p.raw >= {float(b.param('min_pair_raw'))}"
+        )
+
     def _breadth_focus(
-        self, *, min_v: float, min_pair_raw: float
+        self, predicate: str
     ) -> tuple[dict[tuple[str, str], dict[str, int]], dict[tuple[str, str], dict[str, float]]]:
         """People counted by breadth, by sex and age band, and the unit peers' mix of them.
 
@@ -1370,8 +1377,7 @@ class DetectionEngine:
         for rec in self.records(f"""
             SELECT p.force, p.staff_id, {cell} AS cell, count(*) AS n
             FROM pair_scores p JOIN breadth b ON b.force = p.force AND b.staff_id = p.staff_id
-            WHERE p.never_linked AND p.dormant_days > 0 AND p.v >= {min_v}
-              AND p.raw >= {min_pair_raw}
+            WHERE {predicate}
             GROUP BY ALL"""):
             if rec["cell"] is not None:
                 cells.setdefault((rec["force"], rec["staff_id"]), {})[rec["cell"]] = int(rec["n"])
@@ -1380,8 +1386,7 @@ class DetectionEngine:
         for rec in self.records(f"""
             SELECT u.force, u.unit, {cell} AS cell, count(*) AS n
             FROM pair_scores p JOIN unit_of u ON u.force = p.force AND u.staff_id = p.staff_id
-            WHERE p.never_linked AND p.dormant_days > 0 AND p.v >= {min_v}
-              AND p.raw >= {min_pair_raw}
+            WHERE {predicate}
             GROUP BY ALL"""):
             key = (rec["force"], rec["unit"])
             totals[key] = totals.get(key, 0) + int(rec["n"])
