@@ -478,8 +478,8 @@ def evaluate_cmd(
         str,
         typer.Option(
             help="Withhold context or audit detail before import, comma-separated: "
-            "no-teams, no-shifts, no-home, half-taskings, no-custody, people-only, no-searches, "
-            "thin-audit."
+            "no-teams, no-shifts, no-home, half-taskings, no-custody, no-demographics, "
+            "people-only, no-searches, thin-audit."
         ),
     ] = "",
     engine: Annotated[str, typer.Option(help="Analytics engine: duckdb or spark.")] = "duckdb",

@@ -1303,13 +1303,15 @@ class DetectionEngine:
             # stray lookups are as mixed as everyone else's. The group the lookups centre on
             # (sex and age band), against the mix of people the unit's peers look up without
             # a link to their work, weighs the alert between focus_floor and twice that.
+            # Where the force did not record the sex or age of most of these people, focus
+            # cannot be judged and the alert keeps its weight.
+            known = cells.get((rec["force"], rec["staff_id"]), {})
             focus = strongest_focus(
-                cells.get((rec["force"], rec["staff_id"]), {}),
-                int(rec["people"]),
-                pool.get((rec["force"], rec["unit"]), {}),
+                known, int(rec["people"]), pool.get((rec["force"], rec["unit"]), {})
             )
             focused = min(1.0, focus.surprise / focus_full) if focus else 0.0
-            raw *= focus_floor * (1 + focused)
+            if 2 * sum(known.values()) >= int(rec["people"]):
+                raw *= focus_floor * (1 + focused)
             score = round(100 * (1 - math.exp(-raw / 2.5)), 1)
             reasons = [
                 f"looked up {rec['people']} vulnerable people with no link to their work; "

@@ -45,6 +45,11 @@ DEGRADATIONS: dict[str, Degradation] = {
         "SELECT * FROM t WHERE hash(t::VARCHAR) % 1000 < 500",
     ),
     "no-custody": Degradation("no custody records supplied", "custody.csv"),
+    "no-demographics": Degradation(
+        "people carry no sex or year of birth",
+        "nominals.csv",
+        'SELECT * REPLACE (NULL AS "sex", NULL AS "birth_year") FROM t',
+    ),
     # Work patterns, not only context: audit trails that log less than the simulator's.
     "people-only": Degradation(
         "the audit trail records only person, occurrence and custody records (no vehicles,"
