@@ -64,6 +64,17 @@ def test_many_never_linked_people_are_not_discounted_as_a_way_of_working() -> No
     assert trawled[0]["score"] > followed_up[0]["score"]
 
 
+def test_a_caseload_the_remit_covers_is_a_way_of_working_even_if_never_linked() -> None:
+    caseload = [_alert("PC6", 6.0, f"C{i}") for i in range(5)]
+    for alert in caseload:
+        alert["pair"] = {"never_linked": True, "events": 9, "remit_events": 9}
+    trawled = [_alert("PC7", 6.0, f"T{i}") for i in range(5)]
+    for alert in trawled:  # partly outside the remit: not a caseload
+        alert["pair"] = {"never_linked": True, "events": 9, "remit_events": 4}
+    self_contrast([*caseload, *trawled])
+    assert caseload[0]["score"] < trawled[0]["score"] == pair_score(6.0)
+
+
 def test_binomial_tail_matches_hand_figures() -> None:
     assert binomial_tail(0, 5, 0.3) == 1.0
     assert abs(binomial_tail(5, 5, 0.5) - 1 / 32) < 1e-12

@@ -75,11 +75,15 @@ def self_contrast(alerts: list[dict[str, Any]]) -> None:
     investigator who carries on after every recorded tasking ends), each instance says more
     about how they work than about any one person; a score falls by
     1 + SELF_CONTRAST x log2(n) for n such alerts. Alerts about people the staff member was
-    never linked to are not discounted: many of those is trawling, not a way of working.
+    never linked to are not discounted (many of those is trawling, not a way of working)
+    unless their unit's remit covers every one of the lookups: a caseload the tasking
+    records never show (a domestic-abuse caseworker's clients) is a way of working too.
     """
 
     def linked(a: dict[str, Any]) -> bool:
-        return a["rule_family"] == "person_focus" and not a.get("pair", {}).get("never_linked")
+        pair = a.get("pair", {})
+        in_remit = bool(pair.get("events")) and pair.get("remit_events") == pair.get("events")
+        return a["rule_family"] == "person_focus" and (not pair.get("never_linked") or in_remit)
 
     counts: dict[tuple[str, str], int] = {}
     for a in alerts:
