@@ -7,6 +7,7 @@ from typing import Any
 
 from custodiet.detect.engine import (
     binomial_tail,
+    defer_to_account,
     pair_score,
     peer_weight,
     roll_up,
@@ -73,6 +74,17 @@ def test_a_caseload_the_remit_covers_is_a_way_of_working_even_if_never_linked() 
         alert["pair"] = {"never_linked": True, "events": 9, "remit_events": 4}
     self_contrast([*caseload, *trawled])
     assert caseload[0]["score"] < trawled[0]["score"] == pair_score(6.0)
+
+
+def test_a_shared_logins_person_alerts_rank_under_its_account_alert() -> None:
+    account = {**_alert("TRAINING1", 0.0, ""), "rule_family": "unknown_account", "score": 40.0}
+    lookups = _alert("TRAINING1", 9.0, "N1")
+    staff = _alert("PC8", 9.0, "N1")
+    alerts = [account, lookups, staff]
+    defer_to_account(alerts)
+    assert lookups["score"] == 39.9 < account["score"]
+    assert "not in the staff list" in lookups["reasons"][-1]
+    assert staff["score"] == pair_score(9.0)
 
 
 def test_binomial_tail_matches_hand_figures() -> None:

@@ -62,6 +62,30 @@ def roll_up(alerts: list[dict[str, Any]]) -> None:
             alert["score"] = round(alert["score"] * 0.6, 1)
 
 
+def defer_to_account(alerts: list[dict[str, Any]]) -> None:
+    """Rank a login's person-level alerts under its unknown-account alert.
+
+    A login that is not in the staff list (a training or shared account) has no roster, no
+    unit and no home to judge its lookups against, and whoever used it is not known: the
+    finding an analyst can act on is the login itself. Its other alerts stay, with their
+    evidence, capped at the account alert's score.
+    """
+    accounts = {
+        (a["force"], a["staff_id"]): a["score"]
+        for a in alerts
+        if a["rule_family"] == "unknown_account"
+    }
+    for alert in alerts:
+        cap = accounts.get((alert["force"], alert["staff_id"]))
+        if cap is None or alert["rule_family"] == "unknown_account" or alert["score"] <= cap:
+            continue
+        alert["score"] = round(cap - 0.1, 1)
+        alert["reasons"] = [
+            *alert["reasons"],
+            "the login is not in the staff list: no roster, unit or home to judge it against",
+        ]
+
+
 def pair_score(raw: float) -> float:
     """A person-level alert's 0-100 score from its raw evidence (50 at MIN_PAIR_RAW ~ 3.5)."""
     return round(100 * (1 - math.exp(-raw / 5)), 1)
@@ -223,6 +247,7 @@ class DetectionEngine:
         alerts = [a for a in alerts if not self._suppressed(a)]
         self_contrast(alerts)
         self._peer_contrast(alerts)
+        defer_to_account(alerts)
         roll_up(alerts)
         alerts.sort(key=lambda a: -a["score"])
         return EngineResult(alerts=alerts, summary=self._summary(len(alerts)))
