@@ -1404,25 +1404,24 @@ class DetectionEngine:
               WHEN year(p.first_ts) - p.birth_year < {child_below} THEN 'child'
               WHEN year(p.first_ts) - p.birth_year >= {older_from} THEN 'older'
               ELSE 'adult' END END"""
+        # One pass: each staff member's counted people by group, with their unit; the unit's
+        # mix is the sum over its staff.
         cells: dict[tuple[str, str], dict[str, int]] = {}
-        for rec in self.records(f"""
-            SELECT p.force, p.staff_id, {cell} AS cell, count(*) AS n
-            FROM pair_scores p JOIN breadth b ON b.force = p.force AND b.staff_id = p.staff_id
-            WHERE {predicate}
-            GROUP BY ALL"""):
-            if rec["cell"] is not None:
-                cells.setdefault((rec["force"], rec["staff_id"]), {})[rec["cell"]] = int(rec["n"])
         totals: dict[tuple[str, str], int] = {}
         counted: dict[tuple[str, str], dict[str, int]] = {}
         for rec in self.records(f"""
-            SELECT u.force, u.unit, {cell} AS cell, count(*) AS n
+            SELECT p.force, p.staff_id, u.unit, {cell} AS cell, count(*) AS n
             FROM pair_scores p JOIN unit_of u ON u.force = p.force AND u.staff_id = p.staff_id
             WHERE {predicate}
             GROUP BY ALL"""):
             key = (rec["force"], rec["unit"])
-            totals[key] = totals.get(key, 0) + int(rec["n"])
+            n = int(rec["n"])
+            totals[key] = totals.get(key, 0) + n
             if rec["cell"] is not None:
-                counted.setdefault(key, {})[rec["cell"]] = int(rec["n"])
+                staff_cells = cells.setdefault((rec["force"], rec["staff_id"]), {})
+                staff_cells[rec["cell"]] = n
+                unit_cells = counted.setdefault(key, {})
+                unit_cells[rec["cell"]] = unit_cells.get(rec["cell"], 0) + n
         # A unit with few such lookups borrows its mix from the force's (FOCUS_PRIOR people).
         force_total: dict[str, int] = {}
         force_mix: dict[str, dict[str, int]] = {}
