@@ -92,6 +92,10 @@ def test_binomial_tail_matches_hand_figures() -> None:
     assert abs(binomial_tail(5, 5, 0.5) - 1 / 32) < 1e-12
     assert abs(binomial_tail(1, 3, 0.5) - 7 / 8) < 1e-12
     assert binomial_tail(2, 4, 0.0) == 0.0
+    assert binomial_tail(5, 4, 0.5) == 0.0
+    # A large unit: no overflow, and the tail of a fair coin from its mean is about half.
+    assert 0.5 < binomial_tail(2000, 4000, 0.5) < 0.52
+    assert 0.0 <= binomial_tail(4000, 4000, 0.5) < 1e-300  # underflows, never raises
 
 
 def test_lookups_centred_on_one_group_stand_out_against_a_mixed_peer_pool() -> None:

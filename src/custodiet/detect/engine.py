@@ -130,9 +130,19 @@ def binomial_tail(k: int, n: int, p: float) -> float:
         return 1.0
     if p <= 0.0:
         return 0.0
-    if p >= 1.0:
-        return 1.0
-    return min(1.0, sum(math.comb(n, i) * p**i * (1 - p) ** (n - i) for i in range(k, n + 1)))
+    if p >= 1.0 or k > n:
+        return 1.0 if k <= n else 0.0
+    # In logs: a unit of thousands of lookups overflows floats as math.comb(n, i) * p**i.
+    logs = [
+        math.lgamma(n + 1)
+        - math.lgamma(i + 1)
+        - math.lgamma(n - i + 1)
+        + i * math.log(p)
+        + (n - i) * math.log1p(-p)
+        for i in range(k, n + 1)
+    ]
+    top = max(logs)
+    return min(1.0, math.exp(top) * sum(math.exp(x - top) for x in logs))
 
 
 @dataclass(frozen=True)
