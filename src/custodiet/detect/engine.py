@@ -1409,7 +1409,11 @@ class DetectionEngine:
         b = self.rules["breadth"]
         child_below = int(b.param("child_below"))
         older_from = int(b.param("older_from"))
-        cell = f"""CASE WHEN p.sex IS NULL OR p.birth_year IS NULL THEN NULL
+        # Sex as recorded by its first letter (F, Female; M, Male); any other code (U, N/K,
+        # X) is read as not known rather than as a group of its own.
+        cell = f"""CASE WHEN coalesce(upper(substr(p.sex, 1, 1)), '') NOT IN ('F', 'M')
+              OR p.birth_year IS NULL
+              THEN NULL
             ELSE upper(substr(p.sex, 1, 1)) || ':' || CASE
               WHEN year(p.first_ts) - p.birth_year < {child_below} THEN 'child'
               WHEN year(p.first_ts) - p.birth_year >= {older_from} THEN 'older'
