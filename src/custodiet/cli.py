@@ -316,6 +316,8 @@ def detect(
     out.print(t)
     for rule, why in s["rules_not_used"].items():
         out.print(f"[yellow]Not used[/yellow] {rule}: {why}")
+    for rule, why in s.get("context_limits", {}).items():
+        out.print(f"[yellow]Limited[/yellow] {rule}: {why}")
     if s["learned_remits"]:
         out.print(
             "Learned unit remits: "

@@ -26,11 +26,15 @@ def test_degraded_package_imports_and_the_run_says_what_is_missing(
 ) -> None:
     package = _copy(small, tmp_path)
     before = len(small.rows("occurrence_staff.csv"))
-    done = degrade(package, ["no-teams", "no-shifts", "half-taskings"])
+    done = degrade(
+        package, ["no-teams", "no-shifts", "half-taskings", "no-home", "no-demographics"]
+    )
     assert done == [
         "postings carry no team",
         "no rosters supplied",
         "half of the tasking records are missing",
+        "staff carry no home district",
+        "people carry no sex or year of birth",
     ]
     assert not (package / "shifts.csv").exists()
     after = len(list((package / "occurrence_staff.csv").open())) - 1
@@ -49,6 +53,11 @@ def test_degraded_package_imports_and_the_run_says_what_is_missing(
         "quiet times read from the audit trail (S016) stand in"
         in summary["rules_not_used"]["off_duty"]
     )
+    # Empty columns are said out loud too: the table is there, the context is not.
+    assert summary["rules_not_used"]["near_home"] == (
+        "no staff.home_district supplied (empty in every row)"
+    )
+    assert "not weighed by the group" in summary["context_limits"]["breadth"]
 
 
 def test_unknown_degradation_is_refused(small: Package, tmp_path: Path) -> None:

@@ -211,6 +211,7 @@ class DetectionEngine:
         self.unavailable: dict[str, str] = {}
         # Seconds spent in each step, for profiling (CUSTODIET_PROFILE=1 prints them).
         self.step_seconds: dict[str, float] = {}
+        self.limits: dict[str, str] = {}
 
     def on(self, name: str) -> bool:
         """Whether rule `name` is enabled and its inputs were supplied."""
@@ -281,6 +282,23 @@ class DetectionEngine:
             lacking = sorted(tables & missing)
             if lacking:
                 self.unavailable[rule.name] = f"no {', '.join(lacking)} supplied"
+                continue
+            # A column the rule reads that the force left empty in every row.
+            empty = [
+                need
+                for need in rule.needs
+                if "." in need and self._column_empty(*need.split(".", 1))
+            ]
+            if empty:
+                self.unavailable[rule.name] = f"no {', '.join(empty)} supplied (empty in every row)"
+        # Partial context: a rule runs but one of its refinements cannot.
+        if self.present.get("nominals") and (
+            self._column_empty("nominals", "sex") or self._column_empty("nominals", "birth_year")
+        ):
+            self.limits["breadth"] = (
+                "no nominals.sex or nominals.birth_year supplied: breadth alerts are not "
+                "weighed by the group the lookups centre on"
+            )
         if {"occurrence_staff", "occurrence_nominals"} & missing:
             self.unavailable.setdefault(
                 "tasked_on_occurrence", "no occurrence_staff/occurrence_nominals supplied"
@@ -302,6 +320,12 @@ class DetectionEngine:
             self.unavailable["off_duty"] = (
                 f"no shifts supplied (no roster to compare with){stand_in}"
             )
+
+    def _column_empty(self, table: str, column: str) -> bool:
+        """Whether a present lake table's column holds no value in any row."""
+        if not self.present.get(table):
+            return False
+        return not int(self.db.rows(f"SELECT count({column}) FROM {table}")[1][0][0] or 0)
 
     def _accesses(self) -> None:
         self.create(
@@ -1654,5 +1678,6 @@ class DetectionEngine:
             "alerts": n_alerts,
             "tables_present": {k: v for k, v in self.present.items()},
             "rules_not_used": dict(sorted(self.unavailable.items())),
+            "context_limits": dict(sorted(self.limits.items())),
             "learned_remits": remits,
         }
