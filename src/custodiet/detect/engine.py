@@ -291,14 +291,14 @@ class DetectionEngine:
             ]
             if empty:
                 self.unavailable[rule.name] = f"no {', '.join(empty)} supplied (empty in every row)"
-        # Partial context: a rule runs but one of its refinements cannot.
-        if self.present.get("nominals") and (
-            self._column_empty("nominals", "sex") or self._column_empty("nominals", "birth_year")
-        ):
-            self.limits["breadth"] = (
-                "no nominals.sex or nominals.birth_year supplied: breadth alerts are not "
-                "weighed by the group the lookups centre on"
-            )
+            # Partial context: the rule runs, but a refinement of it cannot.
+            unrefined = [
+                need for need in rule.refined_by if self._column_empty(*need.split(".", 1))
+            ]
+            if unrefined:
+                self.limits[rule.name] = (
+                    f"no {', '.join(unrefined)} supplied: {rule.refined_by_effect}"
+                )
         if {"occurrence_staff", "occurrence_nominals"} & missing:
             self.unavailable.setdefault(
                 "tasked_on_occurrence", "no occurrence_staff/occurrence_nominals supplied"
@@ -1382,14 +1382,14 @@ class DetectionEngine:
                 f"(median of {rec['peers']})",
             ]
             if focus is not None and focused >= 0.5:
+                group = FOCUS_LABELS.get(focus.cell, focus.cell)
                 rec["focus"] = {
-                    "group": FOCUS_LABELS.get(focus.cell, focus.cell),
+                    "group": group,
                     "count": focus.count,
                     "peer_share": round(focus.peer_share, 3),
                 }
                 reasons.append(
-                    f"{focus.count} of the {focus.people} were "
-                    f"{FOCUS_LABELS.get(focus.cell, focus.cell)}, against "
+                    f"{focus.count} of the {focus.people} were {group}, against "
                     f"{focus.peer_share:.0%} of the people peers looked up"
                 )
             if rec["off_events"]:

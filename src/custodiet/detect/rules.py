@@ -26,6 +26,10 @@ class Rule:
     parameters: dict[str, Any]
     fixture: dict[str, Any]
     needs: tuple[str, ...] = ()
+    # Columns a refinement of the rule reads: without them the rule runs, unrefined, and the
+    # run says `refined_by_effect`.
+    refined_by: tuple[str, ...] = ()
+    refined_by_effect: str = ""
     strength: str = "strong"
     path: Path = field(default=Path())
 
@@ -69,6 +73,8 @@ def load_rule(path: Path) -> Rule:
         parameters=doc.get("parameters", {}),
         fixture=doc.get("fixture", {}),
         needs=tuple(doc.get("needs", ())),
+        refined_by=tuple(doc.get("refined_by", ())),
+        refined_by_effect=doc.get("refined_by_effect", ""),
         strength=doc.get("strength", "strong"),
         path=path,
     )
