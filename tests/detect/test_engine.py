@@ -112,42 +112,46 @@ def test_lookups_centred_on_one_group_stand_out_against_a_mixed_peer_pool() -> N
     assert ordinary is not None and ordinary.surprise < 1
 
 
-def _after_involvement_pair(tmp_path: Path, *, with_case: bool) -> dict[str, Any]:
-    """PC1001 attended OC1 on 5 January and looks at its victim N1 on four later days."""
+def _pair_scores(tmp_path: Path, extra_events: list[list[str]]) -> dict[tuple[str, str], Any]:
+    """Detection over the small package plus `extra_events`: pair_scores by (staff, person)."""
     from custodiet.detect.engine import DetectionEngine
     from custodiet.ingest.service import import_package
     from custodiet.lake.engines import open_engine
     from tests.fixtures.packages import SMALL, write_small_package
 
-    events = [list(r) for r in SMALL["access_events.csv"]]
-    for day in (14, 15, 16, 17):
-        events.append(
-            [
-                f"V{day}",
-                "RMS",
-                "PC1001",
-                f"2026-01-{day}T10:00:00",
-                "view",
-                "nominal",
-                "N1",
-                "",
-                "WS1",
-            ]
-        )
-        if with_case:
-            events.append(
-                [f"O{day}", "RMS", "PC1001", f"2026-01-{day}T09:55:00", "view", "occurrence",
-                 "OC1", "", "WS1"]
-            )  # fmt: skip
+    events = [list(r) for r in SMALL["access_events.csv"]] + extra_events
     package = write_small_package(tmp_path / "pkg", access_events=events)
     import_package(lake_path=tmp_path / "lake.duckdb", db_url=None, package=package)
     with open_engine("duckdb", tmp_path / "lake.duckdb") as db:
         engine = DetectionEngine(db)
         engine.run()
-        (pair,) = engine.records(
-            "SELECT * FROM pair_scores WHERE staff_id = 'PC1001' AND nominal_id = 'N1'"
-        )
-    return pair
+        return {
+            (r["staff_id"], r["nominal_id"]): r for r in engine.records("SELECT * FROM pair_scores")
+        }
+
+
+def _later_views(
+    staff_id: str, nominal_id: str, *, days: tuple[int, ...], with_case: bool
+) -> list[list[str]]:
+    """`staff_id` views `nominal_id` at 10:00 on each January day, and OC1 first if with_case."""
+    events = []
+    for day in days:
+        events.append(
+            [f"V{staff_id}{day}", "RMS", staff_id, f"2026-01-{day}T10:00:00", "view", "nominal",
+             nominal_id, "", "WS1"]
+        )  # fmt: skip
+        if with_case:
+            events.append(
+                [f"O{staff_id}{day}", "RMS", staff_id, f"2026-01-{day}T09:55:00", "view",
+                 "occurrence", "OC1", "", "WS1"]
+            )  # fmt: skip
+    return events
+
+
+def _after_involvement_pair(tmp_path: Path, *, with_case: bool) -> dict[str, Any]:
+    """PC1001 attended OC1 on 5 January and looks at its victim N1 on four later days."""
+    views = _later_views("PC1001", "N1", days=(14, 15, 16, 17), with_case=with_case)
+    return _pair_scores(tmp_path, views)[("PC1001", "N1")]
 
 
 def test_opening_the_case_itself_softens_access_after_involvement(tmp_path: Path) -> None:
@@ -156,3 +160,26 @@ def test_opening_the_case_itself_softens_access_after_involvement(tmp_path: Path
     assert alone["inv_days"] == with_case["inv_days"] == 5  # 12 January (E5) and four more
     assert (alone["inv_case_days"], with_case["inv_case_days"]) == (0, 4)
     assert with_case["evidence"] < alone["evidence"]
+
+
+def test_case_days_soften_after_release_only_for_those_who_never_met_the_detainee(
+    tmp_path: Path,
+) -> None:
+    # N2 was held from 5 to 6 January; PC1001 is on the custody record (met her in the
+    # suite). S0042, a clerk, only opened her record during the detention.
+    during = [["D1", "RMS", "S0042", "2026-01-05T15:00:00", "view", "nominal", "N2", "", "WS3"]]
+    days = (14, 15, 16, 17)
+
+    def run(name: str, *, with_case: bool) -> dict[tuple[str, str], Any]:
+        views = _later_views("S0042", "N2", days=days, with_case=with_case)
+        views += _later_views("PC1001", "N2", days=days, with_case=with_case)
+        return _pair_scores(tmp_path / name, during + views)
+
+    alone, with_case = run("alone", with_case=False), run("case", with_case=True)
+    clerk, custody_officer = ("S0042", "N2"), ("PC1001", "N2")
+    assert alone[clerk]["rel_days"] == with_case[clerk]["rel_days"] == 4
+    assert (alone[clerk]["rel_case_days"], with_case[clerk]["rel_case_days"]) == (0, 4)
+    assert with_case[clerk]["evidence"] < alone[clerk]["evidence"]
+    # The custody officer's after-release lookups are not softened by opening the case.
+    assert with_case[custody_officer]["rel_days"] == 4
+    assert with_case[custody_officer]["rel_case_days"] == 0

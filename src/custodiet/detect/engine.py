@@ -753,6 +753,8 @@ class DetectionEngine:
         # Who saw a detainee while they were held: the staff recorded on the custody record,
         # and anyone who opened the person's records during the detention (custody staff
         # see everyone in their suite). Looking them up after release is the signal.
+        # `met`: on the custody record or on shift in the suite, so met the person there;
+        # the others only opened the record from a desk (case files, the control room).
         # A suite's home: the unit and district most of its custody records' staff were
         # posted to (ties broken by name, so both engines agree).
         self.create(
@@ -772,16 +774,17 @@ class DetectionEngine:
         self.create(
             "custody_seen",
             """
-            SELECT DISTINCT a.force, a.staff_id, c.nominal_id, c.released
+            SELECT DISTINCT a.force, a.staff_id, c.nominal_id, c.released, false AS met
             FROM acc a JOIN custody c ON c.force = a.force AND a.subject_kind = 'N'
               AND c.nominal_id = a.subject_id AND a.ts BETWEEN c.booked_in AND c.released
             WHERE c.released IS NOT NULL
             UNION
-            SELECT force, staff_id, nominal_id, released FROM custody WHERE released IS NOT NULL
+            SELECT force, staff_id, nominal_id, released, true AS met
+            FROM custody WHERE released IS NOT NULL
             UNION
             -- on shift in the suite while the person was held: the suite's home unit and
             -- district are learned from the postings of the staff its records name
-            SELECT c.force, p.staff_id, c.nominal_id, c.released
+            SELECT c.force, p.staff_id, c.nominal_id, c.released, true AS met
             FROM custody c
             JOIN suite_home h ON h.force = c.force AND h.suite = c.suite
             JOIN post p ON p.force = c.force AND p.unit = h.unit
@@ -826,7 +829,7 @@ class DetectionEngine:
         self.create(
             "seen_in_custody",
             """
-            SELECT force, staff_id, nominal_id, min(released) AS released
+            SELECT force, staff_id, nominal_id, min(released) AS released, bool_or(met) AS met
             FROM custody_seen GROUP BY ALL""",
         )
         # Around any detention of the person (a day either side), looking them up is custody
@@ -850,6 +853,7 @@ class DetectionEngine:
               coalesce(pl.strong_end < a.ts, false) AS after_involvement,
               coalesce(sc.released + INTERVAL 24 HOUR < a.ts, false)
                 AND idt.aid IS NULL AS after_release,
+              coalesce(sc.met, false) AS met_in_custody,
               coalesce(pl.team_end < a.ts, false)
                 AND NOT coalesce(list_contains(st.rules, 'team_tasking'), false) AS after_team,
               pl.staff_id IS NULL AS never_linked,
@@ -984,13 +988,17 @@ class DetectionEngine:
         vul = self.rules["vulnerability"].parameters
         weights = vul.get("marker_weights", {})
         cases = " ".join(f"WHEN {sql_str(k)} THEN {float(v)}" for k, v in weights.items())
+        # Ages as of the audit trail's own year, not the day detection runs: the same data
+        # scores the same whenever it is run.
+        latest = self.records("SELECT max(ts) AS latest FROM acc")[0]["latest"]
+        year = latest.year if latest is not None else 2000
         self.create(
             "nominal_v",
             f"""
             SELECT n.force, n.nominal_id, n.sex, n.birth_year, n.district, n.markers,
               coalesce(w.v, {float(vul.get("no_marker_weight", 0.35))})
-              + CASE WHEN upper(coalesce(n.sex, '')) IN ('F', 'FEMALE')
-                      AND n.birth_year BETWEEN year(current_date) - 60 AND year(current_date) - 16
+              + CASE WHEN upper(substr(coalesce(n.sex, ''), 1, 1)) = 'F'
+                      AND n.birth_year BETWEEN {year - 60} AND {year - 16}
                      THEN {float(vul.get("adult_female_uplift", 0.2))} ELSE 0 END AS v
             FROM nominals n LEFT JOIN (  -- the weight of the person's heaviest marker
               SELECT force, nominal_id, max(CASE m {cases} ELSE 0.5 END) AS v
@@ -1046,6 +1054,7 @@ class DetectionEngine:
               count(*) FILTER (WHERE x.after_involvement) AS inv_events,
               max(x.involvement_days) AS involvement_days,
               count(*) FILTER (WHERE x.after_release) AS rel_events,
+              bool_or(x.met_in_custody) AS met_in_custody,
               count(*) FILTER (WHERE x.after_team AND NOT x.after_involvement) AS team_after_events,
               count(*) FILTER (WHERE x.action = 'search' OR sl.search_led) AS search_events,
               bool_or(x.dormant) AS dormant,
@@ -1078,6 +1087,8 @@ class DetectionEngine:
               count(*) FILTER (WHERE x.inv_events > 0 AND cd.day IS NOT NULL) AS inv_case_days,
               max(x.involvement_days) AS involvement_days,
               sum(x.rel_events) AS rel_events, count(*) FILTER (WHERE x.rel_events > 0) AS rel_days,
+              count(*) FILTER (WHERE x.rel_events > 0 AND cd.day IS NOT NULL
+                AND NOT x.met_in_custody) AS rel_case_days,
               sum(x.team_after_events) AS team_after_events,
               count(*) FILTER (WHERE x.team_after_events > 0) AS team_after_days,
               sum(x.search_events) AS search_events,
@@ -1141,7 +1152,12 @@ class DetectionEngine:
                     * greatest(0.3, least(1.0, 1.2 - 0.3 * log2(1 + involvement_days)))
                     * (1 - {case_discount} * inv_case_days::DOUBLE / greatest(inv_days, 1))
                   + 0.7 * {w_inv} * log2(1 + team_after_days) * (0.3 + r_team_after_days)
+                  -- after release: softened like "after involvement" on days the staff
+                  -- member also opened the person's occurrence, but only for those who never
+                  -- met the person in the suite (preparing the file after charge is desk
+                  -- work; a custody officer's later lookups are what the signal is for)
                   + {w_rel} * log2(1 + rel_days) * (0.3 + r_rel_days)
+                    * (1 - {case_discount} * rel_case_days::DOUBLE / greatest(rel_days, 1))
                 ) * (1 - 0.6 * remit_events::DOUBLE / events)
                 -- context: none of it is explained by a remit
                 + {w_off} * log2(1 + off_x) * (0.3 + r_off_x)
