@@ -8,6 +8,7 @@ from typing import Any
 from custodiet.detect.engine import (
     binomial_tail,
     defer_to_account,
+    event_support,
     pair_score,
     peer_weight,
     roll_up,
@@ -183,3 +184,12 @@ def test_case_days_soften_after_release_only_for_those_who_never_met_the_detaine
     # The custody officer's after-release lookups are not softened by opening the case.
     assert with_case[custody_officer]["rel_days"] == 4
     assert with_case[custody_officer]["rel_case_days"] == 0
+
+
+def test_few_events_weigh_down_a_person_alert_until_full_support() -> None:
+    weights = [event_support(n, full=4) for n in range(0, 7)]
+    assert weights[0] == 0.0
+    assert weights[1] < weights[2] < weights[3] < weights[4] == 1.0
+    assert weights[4:] == [1.0, 1.0, 1.0]
+    assert round(weights[2], 2) == 0.83  # sqrt(log2 3 / log2 5), the figure in the README
+    assert event_support(1, full=1) == 1.0  # switched off

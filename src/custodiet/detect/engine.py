@@ -91,6 +91,19 @@ def pair_score(raw: float) -> float:
     return round(100 * (1 - math.exp(-raw / 5)), 1)
 
 
+def event_support(events: int, *, full: int) -> float:
+    """How far a person-level alert's evidence rests on enough events (1 from `full` on).
+
+    The signals are read off the same few events: two lookups can be at once found by
+    searching, alone in their session, of a dormant record and never linked, and their
+    evidence adds up as if each were a separate observation. Below `full` events the
+    evidence is weighed by sqrt(log2(1 + events) / log2(1 + full)).
+    """
+    if events >= full or full <= 1:
+        return 1.0
+    return math.sqrt(math.log2(1 + max(events, 0)) / math.log2(1 + full))
+
+
 def self_contrast(alerts: list[dict[str, Any]]) -> None:
     """Discount person-level alerts about people linked to the work, by how many there are.
 
@@ -1312,7 +1325,10 @@ class DetectionEngine:
             reasons.append(
                 f"{pair['weak_events']} covered only by a weak explanation (team or unit remit)"
             )
-        score = pair_score(float(pair["raw"]))
+        raw = float(pair["raw"]) * event_support(
+            int(pair["events"]), full=int(r["repetition"].param("full_support_events"))
+        )
+        score = pair_score(raw)
         return {
             "force": pair["force"],
             "staff_id": pair["staff_id"],
@@ -1320,7 +1336,7 @@ class DetectionEngine:
             "subject_nominal_id": pair["nominal_id"],
             "nominal_ids": [pair["nominal_id"]],
             "score": score,
-            "raw": float(pair["raw"]),
+            "raw": raw,
             "rule_ids": rule_ids,
             "reasons": reasons,
             "pair": pair,
