@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from custodiet.detect.narrative import breadth_narrative
+from custodiet.detect.narrative import breadth_narrative, pair_narrative
 
 
 def _breadth(**extra: object) -> dict[str, object]:
@@ -21,3 +21,27 @@ def test_breadth_narrative_without_a_focus_says_nothing_of_one() -> None:
     text = breadth_narrative(_breadth(off_events=0))
     assert "were women" not in text and "off duty" not in text
     assert text.endswith("(267 staff).")
+
+
+def _released(*, met: bool, never_linked: bool) -> dict[str, object]:
+    pair = {
+        "nominal_id": "N2", "markers": ["arrested_suspect"], "events": 10, "days": 2,
+        "rostered_events": 10, "off_events": 0, "inv_events": 0, "rel_events": 10,
+        "met_in_custody": met, "search_events": 0, "near_home": False,
+        "never_linked": never_linked, "weak_events": 10,
+    }  # fmt: skip
+    return {"force": "SY", "pair": pair}
+
+
+def test_after_release_narrative_says_how_the_detainee_was_seen() -> None:
+    in_suite = pair_narrative(_released(met=True, never_linked=True))
+    assert (
+        "10 after the person's release from a detention they saw in the custody suite" in in_suite
+    )
+    # Seen in the suite but never on a tasking or the custody record: said without contradiction.
+    assert in_suite.endswith(
+        "no tasking, custody record or team colleague's case ever linked them to this person."
+    )
+    from_desk = pair_narrative(_released(met=False, never_linked=False))
+    assert "during which they opened the person's record" in from_desk
+    assert "custody suite" not in from_desk

@@ -16,7 +16,7 @@ import time
 from dataclasses import dataclass, field
 from typing import Any, ClassVar
 
-from custodiet.detect.narrative import unit_label
+from custodiet.detect.narrative import release_clause, unit_label
 from custodiet.detect.rules import Rule, load_rules
 from custodiet.lake.engines import LakeEngine
 from custodiet.lake.store import sql_str
@@ -1102,6 +1102,7 @@ class DetectionEngine:
               sum(x.rel_events) AS rel_events, count(*) FILTER (WHERE x.rel_events > 0) AS rel_days,
               count(*) FILTER (WHERE x.rel_events > 0 AND cd.day IS NOT NULL
                 AND NOT x.met_in_custody) AS rel_case_days,
+              bool_or(x.met_in_custody) AS met_in_custody,
               sum(x.team_after_events) AS team_after_events,
               count(*) FILTER (WHERE x.team_after_events > 0) AS team_after_days,
               sum(x.search_events) AS search_events,
@@ -1278,7 +1279,7 @@ class DetectionEngine:
             )
         if pair["rel_events"]:
             rule_ids.append(r["after_release"].id)
-            reasons.append(f"{pair['rel_events']} after the person was released from custody")
+            reasons.append(f"{pair['rel_events']} {release_clause(pair)}")
         if self.on("off_duty") and pair["off_events"]:
             rule_ids.append(r["off_duty"].id)
             reasons.append(
@@ -1299,7 +1300,7 @@ class DetectionEngine:
             )
         if pair["never_linked"]:
             rule_ids.append(r["never_linked"].id)
-            reasons.append("no tasking, custody or team link to the person, ever")
+            reasons.append("no tasking, custody record or team link to the person, ever")
         if pair["search_events"]:
             rule_ids.append(r["name_search"].id)
             reasons.append(f"{pair['search_events']} found by searching")

@@ -78,9 +78,7 @@ def pair_narrative(alert: dict[str, Any], *, involvement_end: datetime | None = 
             f"{pair['team_after_events']} after a team colleague's tasking on the person ended"
         )
     if pair["rel_events"]:
-        clauses.append(
-            f"{pair['rel_events']} after the person was released from the custody they dealt with"
-        )
+        clauses.append(f"{pair['rel_events']} {release_clause(pair)}")
     if pair.get("lone_days"):
         clauses.append(
             f"on {_days(pair['lone_days'])} with nothing else opened in the same session"
@@ -96,7 +94,9 @@ def pair_narrative(alert: dict[str, Any], *, involvement_end: datetime | None = 
     if clauses:
         text += ", " + ", ".join(clauses)
     if pair["never_linked"]:
-        text += "; nothing in their work ever linked them to this person"
+        text += (
+            "; no tasking, custody record or team colleague's case ever linked them to this person"
+        )
     elif pair["weak_events"] == pair["events"]:
         text += "; only a team colleague's case or the unit's general remit covers it"
     else:
@@ -105,6 +105,15 @@ def pair_narrative(alert: dict[str, Any], *, involvement_end: datetime | None = 
     if alert.get("also"):
         text += f" {_others(alert['also'])}"
     return text
+
+
+def release_clause(pair: dict[str, Any]) -> str:
+    """How the staff member saw the detainee they looked up after release."""
+    if pair.get("met_in_custody"):
+        return "after the person's release from a detention they saw in the custody suite"
+    return (
+        "after the person's release from a detention during which they opened the person's record"
+    )
 
 
 def breadth_narrative(alert: dict[str, Any]) -> str:
