@@ -1166,13 +1166,17 @@ class DetectionEngine:
                     * greatest(0.3, least(1.0, 1.2 - 0.3 * log2(1 + involvement_days)))
                     * (1 - {case_discount} * inv_case_days::DOUBLE / greatest(inv_days, 1))
                   + 0.7 * {w_inv} * log2(1 + team_after_days) * (0.3 + r_team_after_days)
-                  -- after release: softened like "after involvement" on days the staff
-                  -- member also opened the person's occurrence, but only for those who never
-                  -- met the person in the suite (preparing the file after charge is desk
-                  -- work; a custody officer's later lookups are what the signal is for)
-                  + {w_rel} * log2(1 + rel_days) * (0.3 + r_rel_days)
-                    * (1 - {case_discount} * rel_case_days::DOUBLE / greatest(rel_days, 1))
                 ) * (1 - 0.6 * remit_events::DOUBLE / events)
+                -- after release: softened like "after involvement" on days the staff member
+                -- also opened the person's occurrence, but only for those who never met the
+                -- person in the suite (preparing the file after charge is desk work; a custody
+                -- officer's later lookups are what the signal is for). For the same reason a
+                -- remit softens it only for those who did not meet the person: a custody
+                -- unit's remit is the people in its cells, not the people it released.
+                + {w_rel} * log2(1 + rel_days) * (0.3 + r_rel_days)
+                  * (1 - {case_discount} * rel_case_days::DOUBLE / greatest(rel_days, 1))
+                  * CASE WHEN met_in_custody THEN 1.0
+                    ELSE 1 - 0.6 * remit_events::DOUBLE / events END
                 -- context: none of it is explained by a remit
                 + {w_off} * log2(1 + off_x) * (0.3 + r_off_x)
                 + {w_quiet} * log2(1 + quiet_x) * (0.3 + r_quiet_x)
