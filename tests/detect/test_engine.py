@@ -8,7 +8,7 @@ from typing import Any
 from custodiet.detect.engine import (
     binomial_tail,
     defer_to_account,
-    event_support,
+    event_support_sql,
     pair_score,
     peer_weight,
     roll_up,
@@ -187,9 +187,17 @@ def test_case_days_soften_after_release_only_for_those_who_never_met_the_detaine
 
 
 def test_few_events_weigh_down_a_person_alert_until_full_support() -> None:
-    weights = [event_support(n, full=4) for n in range(0, 7)]
+    import duckdb
+
+    def support(n: int, full: int = 4) -> float:
+        (row,) = (
+            duckdb.connect().execute(f"SELECT {event_support_sql(str(n), full=full)}").fetchall()
+        )
+        return float(row[0])
+
+    weights = [support(n) for n in range(0, 7)]
     assert weights[0] == 0.0
     assert weights[1] < weights[2] < weights[3] < weights[4] == 1.0
     assert weights[4:] == [1.0, 1.0, 1.0]
     assert round(weights[2], 2) == 0.83  # sqrt(log2 3 / log2 5), the figure in the README
-    assert event_support(1, full=1) == 1.0  # switched off
+    assert support(1, full=1) == 1.0  # switched off

@@ -91,17 +91,20 @@ def pair_score(raw: float) -> float:
     return round(100 * (1 - math.exp(-raw / 5)), 1)
 
 
-def event_support(events: int, *, full: int) -> float:
-    """How far a person-level alert's evidence rests on enough events (1 from `full` on).
+def event_support_sql(events: str, *, full: int) -> str:
+    """SQL: how far a person-level pattern rests on enough events (1 from `full` on).
 
     The signals are read off the same few events: two lookups can be at once found by
     searching, alone in their session, of a dormant record and never linked, and their
     evidence adds up as if each were a separate observation. Below `full` events the
     evidence is weighed by sqrt(log2(1 + events) / log2(1 + full)).
     """
-    if events >= full or full <= 1:
-        return 1.0
-    return math.sqrt(math.log2(1 + max(events, 0)) / math.log2(1 + full))
+    if full <= 1:
+        return "1.0"
+    return (
+        f"CASE WHEN {events} >= {full} THEN 1.0 "
+        f"ELSE sqrt(log2(1 + greatest({events}, 0)) / log2({1 + full})) END"
+    )
 
 
 def self_contrast(alerts: list[dict[str, Any]]) -> None:
@@ -1042,6 +1045,9 @@ class DetectionEngine:
         w_quiet = float(r["quiet_time"].param("weight")) if self.on("quiet_time") else 0.0
         no_marker = float(r["vulnerability"].parameters.get("no_marker_weight", 0.35))
         case_discount = float(self.p("after_involvement", "case_work_discount"))
+        support = event_support_sql(
+            "events", full=int(r["repetition"].param("full_support_events"))
+        )
         # Days on which the staff member opened an occurrence that names the person: work on
         # the case shows in the case record, while looking someone up for oneself needs only
         # the person. After an involvement ended this is the trace of follow-up work that was
@@ -1148,7 +1154,10 @@ class DetectionEngine:
             f"""
             SELECT *, CASE WHEN weak_events = events AND off_x = 0 AND quiet_x = 0 AND dormant_days = 0
                 AND NOT never_linked AND rel_days = 0 AND other_systems = 0 AND team_after_days = 0
-              THEN least(evidence, {MIN_PAIR_RAW} - 0.1) ELSE evidence END AS raw
+              THEN least(evidence, {MIN_PAIR_RAW} - 0.1) ELSE evidence END AS raw,
+              -- a person-level alert and the staff member's peak rest on enough events;
+              -- breadth counts people and reads raw unweighed
+              {support} AS support
             FROM (SELECT *,
               off_events::DOUBLE / greatest(rostered_events, 1) AS off_share,
               (0.5 + 0.5 * v)
@@ -1330,9 +1339,7 @@ class DetectionEngine:
             reasons.append(
                 f"{pair['weak_events']} covered only by a weak explanation (team or unit remit)"
             )
-        raw = float(pair["raw"]) * event_support(
-            int(pair["events"]), full=int(r["repetition"].param("full_support_events"))
-        )
+        raw = float(pair["raw"]) * float(pair["support"])
         score = pair_score(raw)
         return {
             "force": pair["force"],
@@ -1562,7 +1569,8 @@ class DetectionEngine:
         self.create(
             "staff_peak",
             """
-            SELECT force, staff_id, max(raw) AS peak FROM pair_scores GROUP BY force, staff_id""",
+            SELECT force, staff_id, max(raw * support) AS peak FROM pair_scores
+            GROUP BY force, staff_id""",
         )
         self._peer_z("peak_z", "staff_peak", "peak")
         peers = {
