@@ -25,7 +25,7 @@ class Degradation:
 
     description: str
     file: str  # a file name, or a glob pattern for every file it matches
-    keep_rows: str | None = None  # a SELECT over the file's rows, called `t`
+    keep_rows: str | None = None  # a SELECT over the file's rows, called `t`, and others
 
 
 DEGRADATIONS: dict[str, Degradation] = {
@@ -70,18 +70,52 @@ DEGRADATIONS: dict[str, Degradation] = {
         "access_events*.csv",
         "SELECT * FROM t WHERE action <> 'search'",
     ),
+    # A records system that audits the case file opened, not the person: whoever opens a
+    # person named in an occurrence (the abusers included) is logged as opening that
+    # occurrence, the latest one opened by then (else the first). Searches and systems that
+    # hold no occurrences are unchanged.
+    "occurrence-audit": Degradation(
+        "the records system logs the occurrence opened, not the person in it",
+        "access_events*.csv",
+        """
+        WITH case_systems AS (SELECT DISTINCT system_id FROM t WHERE entity_type = 'occurrence'),
+        person_cases AS (
+          SELECT n.nominal_id, n.occurrence_id, CAST(o.opened AS TIMESTAMP) AS opened
+          FROM occurrence_nominals n JOIN occurrences o USING (occurrence_id)),
+        moved AS (
+          SELECT t.system_id, t.event_id,
+            arg_max(c.occurrence_id, CASE WHEN c.opened <= CAST(t.ts AS TIMESTAMP)
+              THEN epoch(c.opened) ELSE -epoch(c.opened) END) AS occurrence_id
+          FROM t JOIN person_cases c ON c.nominal_id = t.entity_id
+          WHERE t.entity_type = 'nominal' AND t.action <> 'search'
+            AND t.system_id IN (SELECT system_id FROM case_systems)
+          GROUP BY t.system_id, t.event_id)
+        SELECT t.* REPLACE (
+            CASE WHEN m.occurrence_id IS NULL THEN t.entity_type ELSE 'occurrence' END
+              AS entity_type,
+            coalesce(m.occurrence_id, t.entity_id) AS entity_id)
+        FROM t LEFT JOIN moved m USING (system_id, event_id)""",
+    ),
 }
 
 
+def _csv_view(con: duckdb.DuckDBPyConnection, name: str, path: Path) -> None:
+    con.execute(
+        f"CREATE VIEW {name} AS SELECT * FROM read_csv({sql_str(str(path))},"
+        " all_varchar = true, header = true)"
+    )
+
+
 def _rewrite(path: Path, select: str) -> int:
-    """Replace the CSV at `path` with `select` over its rows; returns the rows written."""
+    """Replace the CSV at `path` with `select` over its rows (called `t`; the package's
+    other tables by their names); returns the rows written."""
     tmp = path.with_name(f".{path.name}.tmp")
     con = duckdb.connect()
     try:
-        con.execute(
-            f"CREATE VIEW t AS SELECT * FROM read_csv({sql_str(str(path))}, all_varchar = true,"
-            " header = true)"
-        )
+        _csv_view(con, "t", path)
+        for other in ("occurrences", "occurrence_nominals"):
+            if (path.parent / f"{other}.csv").exists():
+                _csv_view(con, other, path.parent / f"{other}.csv")
         row = con.execute(f"COPY ({select}) TO {sql_str(str(tmp))} (HEADER)").fetchone()
     finally:
         con.close()
