@@ -201,3 +201,51 @@ def test_few_events_weigh_down_a_person_alert_until_full_support() -> None:
     assert weights[4:] == [1.0, 1.0, 1.0]
     assert round(weights[2], 2) == 0.83  # sqrt(log2 3 / log2 5), the figure in the README
     assert support(1, full=1) == 1.0  # switched off
+
+
+def _run_engine(tmp_path: Path, events: list[list[str]]) -> Any:
+    """Detection over the small package with its audit trail replaced by `events`."""
+    from custodiet.detect.engine import DetectionEngine
+    from custodiet.ingest.service import import_package
+    from custodiet.lake.engines import open_engine
+    from tests.fixtures.packages import SMALL, write_small_package
+
+    package = write_small_package(
+        tmp_path / "pkg", access_events=[list(SMALL["access_events.csv"][0]), *events]
+    )
+    import_package(lake_path=tmp_path / "lake.duckdb", db_url=None, package=package)
+    with open_engine("duckdb", tmp_path / "lake.duckdb") as db:
+        engine = DetectionEngine(db)
+        engine.run()
+        pairs = {
+            (r["staff_id"], r["nominal_id"]): r for r in engine.records("SELECT * FROM pair_scores")
+        }
+        return engine, pairs
+
+
+def test_a_case_level_audit_sees_people_through_occurrences(tmp_path: Path) -> None:
+    from tests.fixtures.packages import SMALL
+
+    # PC1002, never tasked on OC1 (victim N1, suspect N2), opens it on three nights.
+    reads = [
+        [f"R{d}", "RMS", "PC1002", f"2026-01-{d}T23:30:00", "view", "occurrence", "OC1", "", "WS2"]
+        for d in (14, 16, 18)
+    ]
+    logged = [list(r) for r in SMALL["access_events.csv"][1:]]
+    # The same force, had its records system logged the case and not the person: PC1001's
+    # views of N1 (E1, E5) appear only in the other system.
+    case_level = [[*r[:1], "CAD", *r[2:]] if r[0] in ("E1", "E5") else r for r in logged]
+
+    engine, pairs = _run_engine(tmp_path / "case", case_level + reads)
+    assert "worked_the_case" in engine.unavailable  # every day on a case would be "alone"
+    assert "through_occurrence" not in engine.unavailable
+    victim = pairs[("PC1002", "N1")]
+    # PC1002 is in PC1001's team: the reads come after the colleague's attendance ended.
+    assert (victim["via_events"], victim["days"], victim["team_after_days"]) == (3, 3, 3)
+    assert ("PC1002", "N2") in pairs
+
+    # Where the audit shows people beside their cases, reading the case stays a case read
+    # (and three days on it alone are work on the case).
+    engine, pairs = _run_engine(tmp_path / "person", logged + reads)
+    assert "through_occurrence" in engine.unavailable
+    assert ("PC1002", "N1") not in pairs

@@ -45,3 +45,19 @@ def test_after_release_narrative_says_how_the_detainee_was_seen() -> None:
     from_desk = pair_narrative(_released(met=False, never_linked=False))
     assert "during which they opened the person's record" in from_desk
     assert "custody suite" not in from_desk
+
+
+def test_narrative_says_when_the_person_was_seen_through_an_occurrence() -> None:
+    alert = _released(met=True, never_linked=True)
+    pair = alert["pair"]
+    assert isinstance(pair, dict)
+    pair["via_events"] = 10
+    every = pair_narrative(alert)
+    assert every.startswith("Looked up ") and (
+        "10 times on 2 days, each time by opening an occurrence that names them" in every
+    )
+    pair["via_events"] = 4
+    some = pair_narrative(alert)
+    assert "4 by opening an occurrence that names them" in some and "each time" not in some
+    pair["via_events"] = 0
+    assert "occurrence that names" not in pair_narrative(alert)

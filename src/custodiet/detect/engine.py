@@ -228,6 +228,7 @@ class DetectionEngine:
         # Seconds spent in each step, for profiling (CUSTODIET_PROFILE=1 prints them).
         self.step_seconds: dict[str, float] = {}
         self.limits: dict[str, str] = {}
+        self._beside_cases: dict[str, float] | None = None
 
     def on(self, name: str) -> bool:
         """Whether rule `name` is enabled and its inputs were supplied."""
@@ -473,6 +474,16 @@ class DetectionEngine:
                 for k in ("slack_before_hours", "slack_after_hours")
             )
             min_days = int(self.p("worked_the_case", "min_case_days"))
+            least = float(self.p("worked_the_case", "min_person_share"))
+            cased = self._forces_logging_people_beside_cases(least=least)
+            uncased = sorted(set(self._people_beside_cases()) - set(cased))
+            # "Opened the case and none of its people" means something only where opening a
+            # person shows in the audit; elsewhere every day on a case would qualify.
+            if uncased and cased:
+                note = self._case_audit_note(uncased, least)
+                self.limits["worked_the_case"] = f"not used for {note}"
+            elif uncased:
+                self.unavailable["worked_the_case"] = self._case_audit_note(uncased, least)
             # Days on which the staff member opened an occurrence and none of the people it
             # names: coming back to the case itself, not to a person in it. Each such day
             # explains the days around it, not the weeks between two of them.
@@ -484,7 +495,8 @@ class DetectionEngine:
                     count(*) OVER (PARTITION BY o.force, o.staff_id, o.occurrence_id) AS k
                   FROM (SELECT DISTINCT force, staff_id, subject_id AS occurrence_id,
                           CAST(ts AS DATE) AS d
-                        FROM acc WHERE subject_kind = 'O') AS o
+                        FROM acc WHERE subject_kind = 'O'
+                          AND force IN ({", ".join(sql_str(f) for f in cased) or "''"})) AS o
                   WHERE NOT EXISTS (
                     SELECT 1 FROM occurrence_nominals n JOIN acc p
                       ON p.force = n.force AND p.subject_kind = 'N' AND p.subject_id = n.nominal_id
@@ -533,8 +545,19 @@ class DetectionEngine:
         # matter: a team's or a supervisor's links to every subject of every colleague's
         # tasking would otherwise outgrow the audit trail itself (about 80% of them are
         # never used).
+        # An occurrence opened is a look at the people it names (through_occurrence): their
+        # involvements with those people are wanted too.
+        through = ""
+        if self._through_forces():
+            through = f"""
+            UNION
+            SELECT DISTINCT a.force, a.staff_id, 'N', n.nominal_id
+            FROM acc a JOIN occurrence_nominals n
+              ON n.force = a.force AND n.occurrence_id = a.subject_id
+            WHERE a.subject_kind = 'O' AND a.force IN ({self._through_forces_sql()})"""
         self.create(
-            "acc_pairs", "SELECT DISTINCT force, staff_id, subject_kind, subject_id FROM acc"
+            "acc_pairs",
+            "SELECT DISTINCT force, staff_id, subject_kind, subject_id FROM acc" + through,
         )
         self.create(
             "links",
@@ -543,6 +566,46 @@ class DetectionEngine:
             + ") AS l(force, staff_id, subject_kind, subject_id, occurrence_id, rule, lo, hi, ended, started)"
             + " JOIN acc_pairs p ON p.force = l.force AND p.staff_id = l.staff_id"
             + " AND p.subject_kind = l.subject_kind AND p.subject_id = l.subject_id",
+        )
+
+    def _people_beside_cases(self) -> dict[str, float]:
+        """Per force, how often the audit trail shows a person opened beside their case.
+
+        The share of occurrences opened (per staff member and system) for which the same
+        staff member, in the same system, also opened a person the occurrence names. A
+        records system that logs the case and not the person scores about nothing; the
+        project's simulator about a quarter.
+        """
+        if self._beside_cases is None:
+            self._beside_cases = {
+                r["force"]: float(r["share"])
+                for r in self.records("""
+                WITH opened AS (
+                  SELECT DISTINCT force, staff_id, system_id, subject_id AS occurrence_id
+                  FROM acc WHERE subject_kind = 'O'),
+                with_person AS (
+                  SELECT DISTINCT o.force, o.staff_id, o.system_id, o.occurrence_id
+                  FROM opened o JOIN occurrence_nominals n USING (force, occurrence_id)
+                  JOIN acc p ON p.force = o.force AND p.staff_id = o.staff_id
+                    AND p.system_id = o.system_id AND p.subject_kind = 'N'
+                    AND p.subject_id = n.nominal_id)
+                SELECT o.force, count(w.occurrence_id)::DOUBLE / count(*) AS share
+                FROM opened o LEFT JOIN with_person w
+                  USING (force, staff_id, system_id, occurrence_id)
+                GROUP BY o.force ORDER BY o.force""")
+            }
+        return self._beside_cases
+
+    def _forces_logging_people_beside_cases(self, *, least: float) -> list[str]:
+        """Forces whose audit shows people opened beside their cases (share >= least)."""
+        return [f for f, share in self._people_beside_cases().items() if share >= least]
+
+    def _case_audit_note(self, forces: list[str], least: float) -> str:
+        shares = self._people_beside_cases()
+        listed = ", ".join(f"{f} ({shares[f]:.1%})" for f in forces)
+        return (
+            "the audit trail rarely shows a person opened beside the occurrence naming them"
+            f" (under {least:.0%} of occurrences opened): {listed}"
         )
 
     def _explain(self) -> None:
@@ -663,6 +726,91 @@ class DetectionEngine:
               x.rules
             FROM acc a LEFT JOIN expl_agg x USING (aid)""",
         )
+        self._through_occurrence(strong)
+
+    def _through_forces(self) -> list[str]:
+        """Forces whose occurrences opened are read as looks at the people they name.
+
+        Only where the audit trail does not show people opened beside their cases: there the
+        case record is the only trace of looking at the victim. Where it does, reading
+        occurrences is mostly reading incidents, and counting it as looking at everyone they
+        name buries real lookups under case work.
+        """
+        if not self.on("through_occurrence"):
+            return []
+        least = float(self.p("through_occurrence", "max_person_share"))
+        shares = self._people_beside_cases()
+        forces = sorted(f for f, share in shares.items() if share < least)
+        if not forces:
+            listed = ", ".join(f"{f} ({v:.1%})" for f, v in shares.items())
+            self.unavailable["through_occurrence"] = (
+                "not needed: the audit trail shows the people in occurrences opened as person"
+                f" records beside them ({listed or 'no occurrences opened'})"
+            )
+        return forces
+
+    def _through_forces_sql(self) -> str:
+        return ", ".join(sql_str(f) for f in self._through_forces()) or "''"
+
+    def _through_occurrence(self, strong: str) -> None:
+        """Occurrences opened with no strong explanation, as looks at the people they name.
+
+        Each such access becomes one access per person the occurrence names (`via_status`),
+        explained by the staff member's own involvements with that person (a tasking on
+        another of their occurrences, their detention, the team's work) and by whatever
+        weakly explained the occurrence itself; what is left is scored with the person's
+        other unexplained accesses.
+        """
+        if not self._through_forces():
+            self.create(
+                "via_status",
+                """
+                SELECT aid, subject_id AS nominal_id, subject_id AS occurrence_id,
+                  false AS strong, false AS explained, CAST(NULL AS VARCHAR[]) AS rules
+                FROM acc WHERE false""",
+            )
+            return
+        self.create(
+            "via_acc",
+            f"""
+            SELECT a.aid, a.force, a.staff_id, a.ts, a.subject_id AS occurrence_id, n.nominal_id
+            FROM acc a JOIN acc_status st USING (aid)
+            JOIN occurrence_nominals n ON n.force = a.force AND n.occurrence_id = a.subject_id
+            WHERE a.subject_kind = 'O' AND NOT st.strong
+              AND a.force IN ({self._through_forces_sql()})
+              -- opened beside the person's own record (within the half hour), the occurrence
+              -- adds no look of its own: the person is counted once, directly
+              AND NOT EXISTS (
+                SELECT 1 FROM acc p WHERE p.force = a.force AND p.staff_id = a.staff_id
+                  AND p.subject_kind = 'N' AND p.subject_id = n.nominal_id
+                  AND p.ts BETWEEN a.ts - INTERVAL 30 MINUTE AND a.ts + INTERVAL 30 MINUTE)""",
+        )
+        # As for direct accesses: a strong link whose only cover is the slack after it
+        # ended does not explain an access made off duty or at a quiet time. Whatever
+        # weakly explained the occurrence carries over; its demoted strong links stay demoted.
+        self.create(
+            "via_status",
+            f"""
+            SELECT v.aid, v.nominal_id, v.occurrence_id,
+              coalesce(bool_or(x.rule IN ({strong}) AND NOT (x.after_end AND oh.aid IS NOT NULL)),
+                       false) AS strong,
+              count(x.rule) > 0 AS explained,
+              list_sort(list(x.rule) FILTER (WHERE x.rule IS NOT NULL)) AS rules
+            FROM via_acc v
+            LEFT JOIN (
+              SELECT v2.aid, v2.nominal_id, l.rule, bool_and(v2.ts > l.ended) AS after_end
+              FROM via_acc v2 JOIN links l ON l.force = v2.force AND l.staff_id = v2.staff_id
+                AND l.subject_kind = 'N' AND l.subject_id = v2.nominal_id
+                AND v2.ts BETWEEN l.lo AND l.hi
+              GROUP BY v2.aid, v2.nominal_id, l.rule
+              UNION ALL
+              SELECT v3.aid, v3.nominal_id, e.rule, true
+              FROM via_acc v3 JOIN acc_expl e USING (aid)) x
+              ON x.aid = v.aid AND x.nominal_id = v.nominal_id
+            LEFT JOIN off_hours oh ON oh.aid = v.aid
+            GROUP BY v.aid, v.nominal_id, v.occurrence_id""",
+        )
+        self.release("via_acc")
 
     def _activity(self) -> None:
         """When each access was made (`when_made`): on or off duty, and at a quiet time."""
@@ -852,11 +1000,25 @@ class DetectionEngine:
         # business, whoever else saw them before: "after release" means after release, not
         # on the person's next arrest.
         detention_slack = _hours(self.p("after_release", "detention_slack_hours"))
+        # The accesses no strong explanation covers: to a person or occurrence directly,
+        # and to the people named in an occurrence opened (`via_occurrence`).
+        self.create(
+            "resid_src",
+            """
+            SELECT a.aid, a.force, a.system_id, a.event_id, a.staff_id, a.ts, a.action,
+              a.subject_kind, a.subject_id, st.explained, st.rules,
+              CAST(NULL AS VARCHAR) AS via_occurrence
+            FROM acc a JOIN acc_status st USING (aid) WHERE NOT st.strong
+            UNION ALL
+            SELECT a.aid, a.force, a.system_id, a.event_id, a.staff_id, a.ts, a.action,
+              'N', v.nominal_id, v.explained, v.rules, v.occurrence_id
+            FROM via_status v JOIN acc a USING (aid) WHERE NOT v.strong""",
+        )
         self.create(
             "in_detention",
             f"""
-            SELECT DISTINCT a.aid FROM acc a JOIN custody c ON c.force = a.force
-              AND a.subject_kind = 'N' AND c.nominal_id = a.subject_id
+            SELECT DISTINCT a.aid, a.subject_id FROM resid_src a JOIN custody c
+              ON c.force = a.force AND a.subject_kind = 'N' AND c.nominal_id = a.subject_id
               AND a.ts BETWEEN c.booked_in - {detention_slack}
                 AND {_detention_end("c.")} + {detention_slack}""",
         )
@@ -864,29 +1026,28 @@ class DetectionEngine:
             "resid_base",
             """
             SELECT a.aid, a.force, a.system_id, a.event_id, a.staff_id, a.ts,
-              CAST(a.ts AS DATE) AS day, a.action, a.subject_kind, a.subject_id, st.explained,
-              st.rules, w.on_duty, w.rostered,
+              CAST(a.ts AS DATE) AS day, a.action, a.subject_kind, a.subject_id, a.explained,
+              a.rules, a.via_occurrence, w.on_duty, w.rostered,
               coalesce(pl.strong_end < a.ts, false) AS after_involvement,
               coalesce(sc.released + INTERVAL 24 HOUR < a.ts, false)
                 AND idt.aid IS NULL AS after_release,
               coalesce(sc.met, false) AS met_in_custody,
               coalesce(pl.team_end < a.ts, false)
-                AND NOT coalesce(list_contains(st.rules, 'team_tasking'), false) AS after_team,
+                AND NOT coalesce(list_contains(a.rules, 'team_tasking'), false) AS after_team,
               pl.staff_id IS NULL AS never_linked,
               coalesce(pl.involvement_days, 0) AS involvement_days,
               w.quiet
-            FROM acc a JOIN acc_status st USING (aid) JOIN when_made w USING (aid)
+            FROM resid_src a JOIN when_made w USING (aid)
             LEFT JOIN pair_links pl ON pl.force = a.force AND pl.staff_id = a.staff_id
               AND pl.subject_kind = a.subject_kind AND pl.subject_id = a.subject_id
             LEFT JOIN seen_in_custody sc ON a.subject_kind = 'N' AND sc.force = a.force
               AND sc.staff_id = a.staff_id AND sc.nominal_id = a.subject_id
-            LEFT JOIN in_detention idt ON idt.aid = a.aid
-            WHERE NOT st.strong""",
+            LEFT JOIN in_detention idt ON idt.aid = a.aid AND idt.subject_id = a.subject_id""",
         )
         self.create(
             "live",
             f"""
-            SELECT DISTINCT r.aid FROM resid_base r JOIN person_activity p
+            SELECT DISTINCT r.aid, r.subject_id FROM resid_base r JOIN person_activity p
               ON p.force = r.force AND p.nominal_id = r.subject_id
               AND p.active_from <= r.ts + INTERVAL {dormant_lead} DAY
               AND p.active_to >= r.ts - INTERVAL {dormant_tail} DAY
@@ -907,23 +1068,25 @@ class DetectionEngine:
             self.create(
                 "accompanied",
                 f"""
-                SELECT DISTINCT r.aid FROM resid_base r JOIN worked_days w
+                SELECT DISTINCT r.aid, r.subject_id FROM resid_base r JOIN worked_days w
                   ON w.force = r.force AND w.nominal_id = r.subject_id
                   AND w.day BETWEEN r.day - INTERVAL {alone_window} DAY AND r.day + INTERVAL {alone_window} DAY
                   AND w.staff_id <> r.staff_id
                 WHERE r.subject_kind = 'N'""",
             )
         else:  # not enabled: nobody is counted as alone
-            self.create("accompanied", "SELECT aid FROM resid_base")
+            self.create("accompanied", "SELECT aid, subject_id FROM resid_base")
         self.create(
             "resid",
             """
             SELECT r.*, r.subject_kind = 'N' AND l.aid IS NULL AS dormant,
               r.subject_kind = 'N' AND c.aid IS NULL AS alone
-            FROM resid_base r LEFT JOIN live l USING (aid) LEFT JOIN accompanied c USING (aid)""",
+            FROM resid_base r LEFT JOIN live l USING (aid, subject_id)
+            LEFT JOIN accompanied c USING (aid, subject_id)""",
         )
         self.release(
-            "resid_base", "live", "accompanied", "worked_days", "in_detention", "pair_links",
+            "resid_src", "via_status", "resid_base", "live", "accompanied", "worked_days",
+            "in_detention", "pair_links",
             "seen_in_custody", "custody_seen", "suite_home", "person_activity",
         )  # fmt: skip
         # A view that follows the same person's own search within minutes was found by
@@ -1045,6 +1208,9 @@ class DetectionEngine:
         w_quiet = float(r["quiet_time"].param("weight")) if self.on("quiet_time") else 0.0
         no_marker = float(r["vulnerability"].parameters.get("no_marker_weight", 0.35))
         case_discount = float(self.p("after_involvement", "case_work_discount"))
+        via_weight = (
+            float(self.p("through_occurrence", "weight")) if self.on("through_occurrence") else 1.0
+        )
         support = event_support_sql(
             "events", full=int(r["repetition"].param("full_support_events"))
         )
@@ -1052,6 +1218,8 @@ class DetectionEngine:
         # the case shows in the case record, while looking someone up for oneself needs only
         # the person. After an involvement ended this is the trace of follow-up work that was
         # never tasked (tasking records are often incomplete), so it softens "after".
+        # A day on which the person was only seen through the occurrence is not softened:
+        # there the case record is the only trace of any look at them.
         self.create(
             "case_days",
             """
@@ -1081,7 +1249,9 @@ class DetectionEngine:
               count(*) FILTER (WHERE x.explained) AS weak_events,
               count(*) FILTER (WHERE list_contains(x.rules, 'unit_remit')) AS remit_events,
               bool_and(x.never_linked) AS never_linked,
-              count(lo.aid) AS lone_events
+              -- a session that opened one occurrence alone is not one person alone
+              count(lo.aid) FILTER (WHERE x.via_occurrence IS NULL) AS lone_events,
+              count(x.via_occurrence) AS via_events
             FROM resid x LEFT JOIN search_led sl ON sl.aid = x.aid
             LEFT JOIN lone lo ON lo.aid = x.aid
             WHERE x.subject_kind = 'N'
@@ -1103,11 +1273,13 @@ class DetectionEngine:
               sum(x.rostered_events) AS rostered_events, sum(x.off_events) AS off_events,
               sum(x.quiet_events) AS quiet_events,
               sum(x.inv_events) AS inv_events, count(*) FILTER (WHERE x.inv_events > 0) AS inv_days,
-              count(*) FILTER (WHERE x.inv_events > 0 AND cd.day IS NOT NULL) AS inv_case_days,
+              count(*) FILTER (WHERE x.inv_events > 0 AND cd.day IS NOT NULL
+                AND x.via_events < x.events) AS inv_case_days,
               max(x.involvement_days) AS involvement_days,
               sum(x.rel_events) AS rel_events, count(*) FILTER (WHERE x.rel_events > 0) AS rel_days,
               count(*) FILTER (WHERE x.rel_events > 0 AND cd.day IS NOT NULL
-                AND NOT x.met_in_custody) AS rel_case_days,
+                AND x.via_events < x.events AND NOT x.met_in_custody) AS rel_case_days,
+              sum(x.via_events) AS via_events,
               bool_or(x.met_in_custody) AS met_in_custody,
               sum(x.team_after_events) AS team_after_events,
               count(*) FILTER (WHERE x.team_after_events > 0) AS team_after_days,
@@ -1162,6 +1334,8 @@ class DetectionEngine:
               off_events::DOUBLE / greatest(rostered_events, 1) AS off_share,
               (0.5 + 0.5 * v)
               * CASE WHEN days = 1 THEN 0.6 ELSE 1.0 END
+              -- a look through an occurrence may have been for anyone it names
+              * (1 - (1 - {via_weight}) * via_events::DOUBLE / events)
               * (
                 -- repetition: softened when a weak explanation covers the accesses
                 ({w_days} * log2(1 + days) + {w_events} * log2(1 + events)) * (0.4 + r_days)
@@ -1280,6 +1454,9 @@ class DetectionEngine:
         if pair["days"] >= int(r["repetition"].param("min_days")):
             rule_ids.append(r["repetition"].id)
             reasons.append(f"looked up {pair['events']} times on {pair['days']} days")
+        if pair.get("via_events"):
+            rule_ids.append(r["through_occurrence"].id)
+            reasons.append(f"{pair['via_events']} by opening an occurrence that names the person")
         if pair["inv_events"]:
             rule_ids.append(r["after_involvement"].id)
             reasons.append(
@@ -1609,6 +1786,7 @@ class DetectionEngine:
         "repetition": "SELECT r.event_id FROM resid r JOIN pairs p ON p.force = r.force "
         "AND p.staff_id = r.staff_id AND p.nominal_id = r.subject_id WHERE p.days >= {min_days}",
         "dormant_record": "SELECT event_id FROM resid WHERE dormant",
+        "through_occurrence": "SELECT event_id FROM resid WHERE via_occurrence IS NOT NULL",
         "lone_session": "SELECT r.event_id FROM resid r JOIN lone USING (aid)",
         "alone_with_record": "SELECT event_id FROM resid WHERE alone",
         "cross_system": "SELECT r.event_id FROM resid r JOIN pairs p ON p.force = r.force "

@@ -52,6 +52,11 @@ def pair_narrative(alert: dict[str, Any], *, involvement_end: datetime | None = 
     times = "once" if pair["events"] == 1 else f"{pair['events']} times"
     text = f"Looked up {_person(alert['force'], pair)} {times} on {_days(pair['days'])}"
     clauses: list[str] = []
+    via = int(pair.get("via_events") or 0)
+    if via and via == pair["events"]:
+        text += ", each time by opening an occurrence that names them"
+    elif via:
+        clauses.append(f"{via} by opening an occurrence that names them")
     if pair["rostered_events"] and pair["off_events"]:
         clauses.append(f"{pair['off_events']} of them off duty")
     if pair.get("quiet_events"):

@@ -106,14 +106,15 @@ def attach_evidence(db: LakeEngine, alerts: list[dict[str, Any]]) -> None:
         person_ev AS (
           SELECT s.idx, s.force, s.staff_id, r.system_id, r.event_id, r.ts, r.action,
             r.subject_id AS nominal_id, r.on_duty, r.rostered, r.explained, r.rules,
-            r.after_involvement, r.after_release, 0 AS source
+            r.after_involvement, r.after_release, r.via_occurrence AS occurrence_id, 0 AS source
           FROM subjects s JOIN resid r ON r.force = s.force AND r.staff_id = s.staff_id
             AND r.subject_kind = 'N' AND r.subject_id = s.nominal_id),
         span AS (
           SELECT idx, min(ts) AS t0, max(ts) AS t1 FROM person_ev GROUP BY idx),
         occurrence_ev AS (
           SELECT s.idx, r.system_id, r.event_id, r.ts, r.action, s.nominal_id, r.on_duty,
-            r.rostered, r.explained, r.rules, r.after_involvement, r.after_release, 1 AS source
+            r.rostered, r.explained, r.rules, r.after_involvement, r.after_release,
+            r.subject_id AS occurrence_id, 1 AS source
           FROM subjects s
           JOIN occurrence_nominals n ON n.force = s.force AND n.nominal_id = s.nominal_id
           JOIN resid r ON r.force = s.force AND r.staff_id = s.staff_id
@@ -123,7 +124,7 @@ def attach_evidence(db: LakeEngine, alerts: list[dict[str, Any]]) -> None:
         search_ev AS (
           SELECT DISTINCT p.idx, e.system_id, e.event_id, e.ts, e.action, p.nominal_id,
             p.on_duty, p.rostered, false AS explained, NULL::VARCHAR[] AS rules,
-            p.after_involvement, p.after_release, 2 AS source
+            p.after_involvement, p.after_release, NULL::VARCHAR AS occurrence_id, 2 AS source
           FROM person_ev p JOIN access_events e ON e.force = p.force
             AND e.staff_id = p.staff_id AND e.action = 'search'
             AND e.ts BETWEEN p.ts - INTERVAL 10 MINUTE AND p.ts),
@@ -132,14 +133,15 @@ def attach_evidence(db: LakeEngine, alerts: list[dict[str, Any]]) -> None:
             AS copy
           FROM (
             SELECT idx, system_id, event_id, ts, action, nominal_id, on_duty, rostered,
-              explained, rules, after_involvement, after_release, source FROM person_ev
+              explained, rules, after_involvement, after_release, occurrence_id, source
+            FROM person_ev
             UNION ALL SELECT * FROM occurrence_ev
             UNION ALL SELECT * FROM search_ev) AS found),
         ev AS (
           SELECT *, row_number() OVER (PARTITION BY idx ORDER BY ts, event_id) AS k
           FROM candidates WHERE copy = 1)
         SELECT idx, system_id, event_id, ts, action, nominal_id, on_duty, rostered, explained,
-          rules, after_involvement, after_release
+          rules, after_involvement, after_release, occurrence_id
         FROM ev WHERE k <= {MAX_EVIDENCE_EVENTS} ORDER BY idx, ts, system_id, event_id""")
     for a in alerts:
         a["events"] = []
@@ -156,6 +158,7 @@ def attach_evidence(db: LakeEngine, alerts: list[dict[str, Any]]) -> None:
         rules,
         inv,
         rel,
+        occurrence_id,
     ) in rows:
         alerts[idx]["events"].append(
             {
@@ -168,6 +171,8 @@ def attach_evidence(db: LakeEngine, alerts: list[dict[str, Any]]) -> None:
                 "explained_by": list(rules or []) if explained else [],
                 "after_involvement": bool(inv),
                 "after_release": bool(rel),
+                # set where the person was seen through an occurrence record opened
+                "occurrence_id": occurrence_id,
             }
         )
     # Context: the staff member's shifts and taskings on the person around the evidence.

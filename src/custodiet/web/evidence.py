@@ -296,6 +296,8 @@ def _event_rows(
         if event.get("after_release") is True:
             flags.append("after release from custody")
         entity_type = str(event.get("entity_type") or "")
+        if event.get("occurrence_id"):  # the person was seen through this occurrence record
+            entity_type, entity_id = "occurrence", event["occurrence_id"]
         row = {
             "event_id": str(event.get("event_id") or ""),
             "ts": _ts(event.get("ts")),
