@@ -26,7 +26,29 @@ class Degradation:
     description: str
     file: str  # a file name, or a glob pattern for every file it matches
     keep_rows: str | None = None  # a SELECT over the file's rows, called `t`, and others
+    needs_truth: bool = False  # reads the abusers' event ids (`abusive`) from the truth file
 
+
+# Each non-search view of a person named in an occurrence, in a system that holds
+# occurrences, as a view of that person's latest occurrence opened by then (else the first).
+MOVE_TO_OCCURRENCE = """
+        WITH case_systems AS (SELECT DISTINCT system_id FROM t WHERE entity_type = 'occurrence'),
+        person_cases AS (
+          SELECT n.nominal_id, n.occurrence_id, CAST(o.opened AS TIMESTAMP) AS opened
+          FROM occurrence_nominals n JOIN occurrences o USING (occurrence_id)),
+        moved AS (
+          SELECT t.system_id, t.event_id,
+            arg_max(c.occurrence_id, CASE WHEN c.opened <= CAST(t.ts AS TIMESTAMP)
+              THEN epoch(c.opened) ELSE -epoch(c.opened) END) AS occurrence_id
+          FROM t JOIN person_cases c ON c.nominal_id = t.entity_id
+          WHERE t.entity_type = 'nominal' AND t.action <> 'search' {only}
+            AND t.system_id IN (SELECT system_id FROM case_systems)
+          GROUP BY t.system_id, t.event_id)
+        SELECT t.* REPLACE (
+            CASE WHEN m.occurrence_id IS NULL THEN t.entity_type ELSE 'occurrence' END
+              AS entity_type,
+            coalesce(m.occurrence_id, t.entity_id) AS entity_id)
+        FROM t LEFT JOIN moved m USING (system_id, event_id)"""
 
 DEGRADATIONS: dict[str, Degradation] = {
     "no-teams": Degradation(
@@ -74,27 +96,20 @@ DEGRADATIONS: dict[str, Degradation] = {
     # person named in an occurrence (the abusers included) is logged as opening that
     # occurrence, the latest one opened by then (else the first). Searches and systems that
     # hold no occurrences are unchanged.
+    # Other abusers, not other data: the abusers read the victim's occurrence instead of her
+    # person record (every abusive view of a person named in an occurrence becomes a view of
+    # that occurrence, as above); everyone else's audit is unchanged. Needs the package's
+    # ground truth beside it (`abusive` is the abusers' event ids).
+    "abuse-through-occurrence": Degradation(
+        "the abusers open the victim's occurrence, not her person record",
+        "access_events*.csv",
+        MOVE_TO_OCCURRENCE.format(only="AND t.event_id IN (SELECT event_id FROM abusive)"),
+        needs_truth=True,
+    ),
     "occurrence-audit": Degradation(
         "the records system logs the occurrence opened, not the person in it",
         "access_events*.csv",
-        """
-        WITH case_systems AS (SELECT DISTINCT system_id FROM t WHERE entity_type = 'occurrence'),
-        person_cases AS (
-          SELECT n.nominal_id, n.occurrence_id, CAST(o.opened AS TIMESTAMP) AS opened
-          FROM occurrence_nominals n JOIN occurrences o USING (occurrence_id)),
-        moved AS (
-          SELECT t.system_id, t.event_id,
-            arg_max(c.occurrence_id, CASE WHEN c.opened <= CAST(t.ts AS TIMESTAMP)
-              THEN epoch(c.opened) ELSE -epoch(c.opened) END) AS occurrence_id
-          FROM t JOIN person_cases c ON c.nominal_id = t.entity_id
-          WHERE t.entity_type = 'nominal' AND t.action <> 'search'
-            AND t.system_id IN (SELECT system_id FROM case_systems)
-          GROUP BY t.system_id, t.event_id)
-        SELECT t.* REPLACE (
-            CASE WHEN m.occurrence_id IS NULL THEN t.entity_type ELSE 'occurrence' END
-              AS entity_type,
-            coalesce(m.occurrence_id, t.entity_id) AS entity_id)
-        FROM t LEFT JOIN moved m USING (system_id, event_id)""",
+        MOVE_TO_OCCURRENCE.format(only=""),
     ),
 }
 
@@ -106,7 +121,7 @@ def _csv_view(con: duckdb.DuckDBPyConnection, name: str, path: Path) -> None:
     )
 
 
-def _rewrite(path: Path, select: str) -> int:
+def _rewrite(path: Path, select: str, *, abusive: list[str] | None = None) -> int:
     """Replace the CSV at `path` with `select` over its rows (called `t`; the package's
     other tables by their names); returns the rows written."""
     tmp = path.with_name(f".{path.name}.tmp")
@@ -116,11 +131,20 @@ def _rewrite(path: Path, select: str) -> int:
         for other in ("occurrences", "occurrence_nominals"):
             if (path.parent / f"{other}.csv").exists():
                 _csv_view(con, other, path.parent / f"{other}.csv")
+        if abusive is not None:
+            con.execute("CREATE TABLE abusive (event_id VARCHAR)")
+            con.executemany("INSERT INTO abusive VALUES (?)", [(e,) for e in abusive])
         row = con.execute(f"COPY ({select}) TO {sql_str(str(tmp))} (HEADER)").fetchone()
     finally:
         con.close()
     tmp.replace(path)
     return int(row[0]) if row else 0
+
+
+def _abusive(package: Path) -> list[str]:
+    """The abusers' event ids from the ground truth written beside a simulated package."""
+    truth = json.loads((package.parent / f"{package.name}.truth.json").read_text())
+    return [e for a in truth["abusers"] for e in a["event_ids"]]
 
 
 def degrade(package: Path, names: list[str]) -> list[str]:
@@ -140,7 +164,9 @@ def degrade(package: Path, names: list[str]) -> list[str]:
                 path.unlink()
                 files.pop(path.name, None)
             else:
-                rows = _rewrite(path, step.keep_rows)
+                rows = _rewrite(
+                    path, step.keep_rows, abusive=_abusive(package) if step.needs_truth else None
+                )
                 files[path.name] = {"rows": rows, "sha256": file_sha256(path)}
     manifest_path.write_text(json.dumps(manifest, indent=2))
     return [DEGRADATIONS[n].description for n in names]
