@@ -202,6 +202,12 @@ FOCUS_LABELS = {
 }
 
 
+def sex_code_sql(column: str) -> str:
+    """SQL for a recorded sex by its first letter ('F' for F or Female): forces code it
+    differently, and any other code (U, N/K, X) is read as not known."""
+    return f"upper(substr(coalesce({column}, ''), 1, 1))"
+
+
 def _hours(value: Any) -> str:
     return f"INTERVAL {int(value)} HOUR"
 
@@ -1176,7 +1182,7 @@ class DetectionEngine:
             f"""
             SELECT n.force, n.nominal_id, n.sex, n.birth_year, n.district, n.markers,
               coalesce(w.v, {float(vul.get("no_marker_weight", 0.35))})
-              + CASE WHEN upper(substr(coalesce(n.sex, ''), 1, 1)) = 'F'
+              + CASE WHEN {sex_code_sql("n.sex")} = 'F'
                       AND n.birth_year BETWEEN {year - 60} AND {year - 16}
                      THEN {float(vul.get("adult_female_uplift", 0.2))} ELSE 0 END AS v
             FROM nominals n LEFT JOIN (  -- the weight of the person's heaviest marker
@@ -1656,10 +1662,11 @@ class DetectionEngine:
         older_from = int(b.param("older_from"))
         # Sex as recorded by its first letter (F, Female; M, Male); any other code (U, N/K,
         # X) is read as not known rather than as a group of its own.
-        cell = f"""CASE WHEN coalesce(upper(substr(p.sex, 1, 1)), '') NOT IN ('F', 'M')
+        sex = sex_code_sql("p.sex")
+        cell = f"""CASE WHEN {sex} NOT IN ('F', 'M')
               OR p.birth_year IS NULL
               THEN NULL
-            ELSE upper(substr(p.sex, 1, 1)) || ':' || CASE
+            ELSE {sex} || ':' || CASE
               WHEN year(p.first_ts) - p.birth_year < {child_below} THEN 'child'
               WHEN year(p.first_ts) - p.birth_year >= {older_from} THEN 'older'
               ELSE 'adult' END END"""
