@@ -106,6 +106,17 @@ DEGRADATIONS: dict[str, Degradation] = {
         MOVE_TO_OCCURRENCE.format(only="AND t.event_id IN (SELECT event_id FROM abusive)"),
         needs_truth=True,
     ),
+    # The same, for the abusers' sittings on every other day only (by a hash of the day):
+    # abusers who sometimes open the person and sometimes her incident.
+    "abuse-partly-through-occurrence": Degradation(
+        "on about half of their days the abusers open the victim's occurrence, not her record",
+        "access_events*.csv",
+        MOVE_TO_OCCURRENCE.format(
+            only="AND t.event_id IN (SELECT event_id FROM abusive)"
+            " AND hash(t.staff_id || substr(t.ts, 1, 10)) % 2 = 0"
+        ),
+        needs_truth=True,
+    ),
     "occurrence-audit": Degradation(
         "the records system logs the occurrence opened, not the person in it",
         "access_events*.csv",
