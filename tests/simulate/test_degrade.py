@@ -96,3 +96,52 @@ def test_thin_audit_keeps_a_third_of_every_file(small: Package, tmp_path: Path) 
     assert by_system == {e["system_id"] for e in before}
     result = import_package(lake_path=tmp_path / "lake.duckdb", db_url=None, package=package)
     assert sum(c.quarantined for c in result.files.values()) == 0
+
+
+def test_case_level_degradations_move_person_views_to_their_occurrences(
+    small: Package, tmp_path: Path
+) -> None:
+    import json
+
+    before = {(e["system_id"], e["event_id"]): e for e in small.events()}
+    cases = {}
+    for row in small.rows("occurrence_nominals.csv"):
+        cases.setdefault(row["nominal_id"], set()).add(row["occurrence_id"])
+    case_systems = {e["system_id"] for e in before.values() if e["entity_type"] == "occurrence"}
+
+    def movable(e: dict[str, str]) -> bool:
+        return (
+            e["entity_type"] == "nominal"
+            and e["action"] != "search"
+            and e["system_id"] in case_systems
+            and e["entity_id"] in cases
+        )
+
+    # Everyone's views (occurrence-audit): each becomes a view of one of the person's cases.
+    package = _copy(small, tmp_path / "all")
+    degrade(package, ["occurrence-audit"])
+    after = {
+        (e["system_id"], e["event_id"]): e
+        for e in Package(small.summary, package, small.truth).events()
+    }
+    assert after.keys() == before.keys()
+    moved = [k for k, e in before.items() if movable(e)]
+    assert moved, "the simulated trail has views of people named in occurrences"
+    for key in moved:
+        assert after[key]["entity_type"] == "occurrence"
+        assert after[key]["entity_id"] in cases[before[key]["entity_id"]]
+    assert all(after[k] == e for k, e in before.items() if not movable(e))
+
+    # Only the abusers' (abuse-through-occurrence): read from the truth beside the package.
+    package = _copy(small, tmp_path / "abuse")
+    (package.parent / "pkg.truth.json").write_text(json.dumps(small.truth))
+    degrade(package, ["abuse-through-occurrence"])
+    after = {
+        (e["system_id"], e["event_id"]): e
+        for e in Package(small.summary, package, small.truth).events()
+    }
+    abusive = {e for a in small.truth["abusers"] for e in a["event_ids"]}
+    changed = {k[1] for k, e in before.items() if after[k] != e}
+    assert changed and changed == {
+        k[1] for k, e in before.items() if movable(e) and k[1] in abusive
+    }
