@@ -499,10 +499,17 @@ class DetectionEngine:
                 SELECT force, staff_id, occurrence_id, CAST(d AS TIMESTAMP) AS d0 FROM (
                   SELECT o.force, o.staff_id, o.occurrence_id, o.d,
                     count(*) OVER (PARTITION BY o.force, o.staff_id, o.occurrence_id) AS k
-                  FROM (SELECT DISTINCT force, staff_id, subject_id AS occurrence_id,
-                          CAST(ts AS DATE) AS d
-                        FROM acc WHERE subject_kind = 'O'
-                          AND force IN ({", ".join(sql_str(f) for f in cased) or "''"})) AS o
+                  FROM (SELECT DISTINCT a.force, a.staff_id, a.subject_id AS occurrence_id,
+                          CAST(a.ts AS DATE) AS d
+                        FROM acc a WHERE a.subject_kind = 'O'
+                          AND a.force IN ({", ".join(sql_str(f) for f in cased) or "''"})
+                          -- it stands in for a tasking never recorded: where the staff
+                          -- member's tasking on the case is on record, the record says when
+                          -- their involvement ended, and after-involvement judges the rest
+                          AND NOT EXISTS (
+                            SELECT 1 FROM tasking t WHERE t.force = a.force
+                              AND t.staff_id = a.staff_id
+                              AND t.occurrence_id = a.subject_id)) AS o
                   WHERE NOT EXISTS (
                     SELECT 1 FROM occurrence_nominals n JOIN acc p
                       ON p.force = n.force AND p.subject_kind = 'N' AND p.subject_id = n.nominal_id
