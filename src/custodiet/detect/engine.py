@@ -235,6 +235,7 @@ class DetectionEngine:
         self.step_seconds: dict[str, float] = {}
         self.limits: dict[str, str] = {}
         self._beside_cases: dict[str, float] | None = None
+        self._through: list[str] | None = None  # forces read through occurrences
 
     def on(self, name: str) -> bool:
         """Whether rule `name` is enabled and its inputs were supplied."""
@@ -481,8 +482,7 @@ class DetectionEngine:
             )
             min_days = int(self.p("worked_the_case", "min_case_days"))
             least = float(self.p("worked_the_case", "min_person_share"))
-            cased = self._forces_logging_people_beside_cases(least=least)
-            uncased = sorted(set(self._people_beside_cases()) - set(cased))
+            cased, uncased = self._split_by_case_audit(least)
             # "Opened the case and none of its people" means something only where opening a
             # person shows in the audit; elsewhere every day on a case would qualify.
             if uncased and cased:
@@ -609,9 +609,13 @@ class DetectionEngine:
             }
         return self._beside_cases
 
-    def _forces_logging_people_beside_cases(self, *, least: float) -> list[str]:
-        """Forces whose audit shows people opened beside their cases (share >= least)."""
-        return [f for f, share in self._people_beside_cases().items() if share >= least]
+    def _split_by_case_audit(self, least: float) -> tuple[list[str], list[str]]:
+        """(forces logging people beside their cases, forces logging only the case)."""
+        shares = self._people_beside_cases()
+        return (
+            [f for f, share in shares.items() if share >= least],
+            [f for f, share in shares.items() if share < least],
+        )
 
     def _case_audit_note(self, forces: list[str], least: float) -> str:
         shares = self._people_beside_cases()
@@ -749,18 +753,19 @@ class DetectionEngine:
         occurrences is mostly reading incidents, and counting it as looking at everyone they
         name buries real lookups under case work.
         """
-        if not self.on("through_occurrence"):
-            return []
-        least = float(self.p("through_occurrence", "max_person_share"))
-        shares = self._people_beside_cases()
-        forces = sorted(f for f, share in shares.items() if share < least)
-        if not forces:
-            listed = ", ".join(f"{f} ({v:.1%})" for f, v in shares.items())
-            self.unavailable["through_occurrence"] = (
-                "not needed: the audit trail shows the people in occurrences opened as person"
-                f" records beside them ({listed or 'no occurrences opened'})"
-            )
-        return forces
+        if self._through is None:
+            self._through = []
+            if self.on("through_occurrence"):
+                least = float(self.p("through_occurrence", "max_person_share"))
+                logging, self._through = self._split_by_case_audit(least)
+                if not self._through:
+                    shares = self._people_beside_cases()
+                    listed = ", ".join(f"{f} ({shares[f]:.1%})" for f in logging)
+                    self.unavailable["through_occurrence"] = (
+                        "not needed: the audit trail shows the people in occurrences opened"
+                        f" as person records beside them ({listed or 'no occurrences opened'})"
+                    )
+        return self._through
 
     def _through_forces_sql(self) -> str:
         return ", ".join(sql_str(f) for f in self._through_forces()) or "''"
@@ -1221,9 +1226,6 @@ class DetectionEngine:
         w_quiet = float(r["quiet_time"].param("weight")) if self.on("quiet_time") else 0.0
         no_marker = float(r["vulnerability"].parameters.get("no_marker_weight", 0.35))
         case_discount = float(self.p("after_involvement", "case_work_discount"))
-        via_weight = (
-            float(self.p("through_occurrence", "weight")) if self.on("through_occurrence") else 1.0
-        )
         support = event_support_sql(
             "events", full=int(r["repetition"].param("full_support_events"))
         )
@@ -1347,8 +1349,6 @@ class DetectionEngine:
               off_events::DOUBLE / greatest(rostered_events, 1) AS off_share,
               (0.5 + 0.5 * v)
               * CASE WHEN days = 1 THEN 0.6 ELSE 1.0 END
-              -- a look through an occurrence may have been for anyone it names
-              * (1 - (1 - {via_weight}) * via_events::DOUBLE / events)
               * (
                 -- repetition: softened when a weak explanation covers the accesses
                 ({w_days} * log2(1 + days) + {w_events} * log2(1 + events)) * (0.4 + r_days)

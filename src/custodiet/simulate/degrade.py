@@ -92,10 +92,6 @@ DEGRADATIONS: dict[str, Degradation] = {
         "access_events*.csv",
         "SELECT * FROM t WHERE action <> 'search'",
     ),
-    # A records system that audits the case file opened, not the person: whoever opens a
-    # person named in an occurrence (the abusers included) is logged as opening that
-    # occurrence, the latest one opened by then (else the first). Searches and systems that
-    # hold no occurrences are unchanged.
     # Other abusers, not other data: the abusers read the victim's occurrence instead of her
     # person record (every abusive view of a person named in an occurrence becomes a view of
     # that occurrence, as above); everyone else's audit is unchanged. Needs the package's
@@ -117,6 +113,10 @@ DEGRADATIONS: dict[str, Degradation] = {
         ),
         needs_truth=True,
     ),
+    # A records system that audits the case file opened, not the person: whoever opens a
+    # person named in an occurrence (the abusers included) is logged as opening that
+    # occurrence, the latest one opened by then (else the first). Searches and systems that
+    # hold no occurrences are unchanged.
     "occurrence-audit": Degradation(
         "the records system logs the occurrence opened, not the person in it",
         "access_events*.csv",
@@ -170,14 +170,13 @@ def degrade(package: Path, names: list[str]) -> list[str]:
     files: dict[str, dict[str, object]] = manifest["files"]
     for name in names:
         step = DEGRADATIONS[name]
+        abusive = _abusive(package) if step.needs_truth else None
         for path in sorted(package.glob(step.file)):
             if step.keep_rows is None:
                 path.unlink()
                 files.pop(path.name, None)
             else:
-                rows = _rewrite(
-                    path, step.keep_rows, abusive=_abusive(package) if step.needs_truth else None
-                )
+                rows = _rewrite(path, step.keep_rows, abusive=abusive)
                 files[path.name] = {"rows": rows, "sha256": file_sha256(path)}
     manifest_path.write_text(json.dumps(manifest, indent=2))
     return [DEGRADATIONS[n].description for n in names]
