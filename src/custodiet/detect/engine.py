@@ -208,6 +208,10 @@ def sex_code_sql(column: str) -> str:
     return f"upper(substr(coalesce({column}, ''), 1, 1))"
 
 
+# An access made off duty by the roster, or at a quiet time (over `when_made w`).
+_OFF_HOURS = "(w.rostered AND NOT w.on_duty) OR w.quiet"
+
+
 def _hours(value: Any) -> str:
     return f"INTERVAL {int(value)} HOUR"
 
@@ -236,6 +240,7 @@ class DetectionEngine:
         self.limits: dict[str, str] = {}
         self._beside_cases: dict[str, float] | None = None
         self._through: list[str] | None = None  # forces read through occurrences
+        self._off_cases: bool | None = None  # occurrences read off duty, read through
 
     def on(self, name: str) -> bool:
         """Whether rule `name` is enabled and its inputs were supplied."""
@@ -269,12 +274,14 @@ class DetectionEngine:
         """Explain, learn remits, score, and return candidate alerts with the summary."""
         self._inputs()
         self._accesses()
+        # When each access was made is known before any explanation: the occurrences read
+        # off duty (through_occurrence) choose which people's links are wanted.
+        self._activity()
         self._links()
         self.release("tasking", "tasking_subjects", "record_writes", "case_alone", "acc_pairs")
         self._explain()
         self._remit()
         self.release("not_strong", "unit_members", "subj_cat")
-        self._activity()
         self._classify()
         self.release("expl_agg", "link_expl", "slack_only", "off_hours")
         self._signals()
@@ -561,13 +568,16 @@ class DetectionEngine:
         # An occurrence opened is a look at the people it names (through_occurrence): their
         # involvements with those people are wanted too.
         through = ""
-        if self._through_forces():
+        if self._through_forces() or self._off_duty_cases():
             through = f"""
             UNION
             SELECT DISTINCT a.force, a.staff_id, 'N', n.nominal_id
             FROM acc a JOIN occurrence_nominals n
               ON n.force = a.force AND n.occurrence_id = a.subject_id
-            WHERE a.subject_kind = 'O' AND a.force IN ({self._through_forces_sql()})"""
+            WHERE a.subject_kind = 'O' AND a.force IN ({self._through_forces_sql()})
+            UNION
+            SELECT DISTINCT c.force, c.staff_id, 'N', n.nominal_id
+            FROM off_duty_cases c JOIN occurrence_nominals n USING (force, occurrence_id)"""
         self.create(
             "acc_pairs",
             "SELECT DISTINCT force, staff_id, subject_kind, subject_id FROM acc" + through,
@@ -721,7 +731,7 @@ class DetectionEngine:
             )
             self.create(
                 "off_hours",
-                "SELECT aid FROM when_made WHERE (rostered AND NOT on_duty) OR quiet",
+                f"SELECT aid FROM when_made w WHERE {_OFF_HOURS}",
             )
             demote = "(so.aid IS NOT NULL AND oh.aid IS NOT NULL)"
         else:
@@ -758,14 +768,50 @@ class DetectionEngine:
             if self.on("through_occurrence"):
                 least = float(self.p("through_occurrence", "max_person_share"))
                 logging, self._through = self._split_by_case_audit(least)
-                if not self._through:
-                    shares = self._people_beside_cases()
-                    listed = ", ".join(f"{f} ({shares[f]:.1%})" for f in logging)
+                shares = self._people_beside_cases()
+                listed = ", ".join(f"{f} ({shares[f]:.1%})" for f in logging)
+                off_days = int(self.p("through_occurrence", "min_off_duty_days"))
+                if logging and off_days > 0:
+                    self.limits["through_occurrence"] = (
+                        "where the audit trail shows the people in occurrences opened beside"
+                        f" them ({listed}), only an occurrence opened off duty or at a quiet"
+                        f" time on {off_days} or more days is read as a look at its people"
+                    )
+                elif not self._through:
                     self.unavailable["through_occurrence"] = (
                         "not needed: the audit trail shows the people in occurrences opened"
                         f" as person records beside them ({listed or 'no occurrences opened'})"
                     )
         return self._through
+
+    def _off_duty_cases(self) -> bool:
+        """Occurrences a staff member opened off duty or at a quiet time on several days.
+
+        In a force whose audit shows people beside their cases, reading an occurrence is
+        mostly reading the incident, and only these are read through to the people they
+        name: coming back to a case off duty, day after day, is how someone who reads the
+        victim's incident instead of her record shows. `off_duty_cases` holds the
+        candidates; which of their accesses nothing explains is decided with the rest.
+        """
+        if self._off_cases is None:
+            through = set(self._through_forces())
+            logging = [f for f in self._people_beside_cases() if f not in through]
+            off_days = 0
+            if self.on("through_occurrence") and logging:
+                off_days = int(self.p("through_occurrence", "min_off_duty_days"))
+            forces = ", ".join(sql_str(f) for f in logging) or "''"
+            self.create(
+                "off_duty_cases",
+                f"""
+                SELECT a.force, a.staff_id, a.subject_id AS occurrence_id
+                FROM acc a JOIN when_made w USING (aid)
+                WHERE {"true" if off_days > 0 else "false"} AND a.subject_kind = 'O'
+                  AND a.force IN ({forces}) AND ({_OFF_HOURS})
+                GROUP BY a.force, a.staff_id, a.subject_id
+                HAVING count(DISTINCT CAST(a.ts AS DATE)) >= {max(off_days, 1)}""",
+            )
+            self._off_cases = off_days > 0 and self.db.count("off_duty_cases") > 0
+        return self._off_cases
 
     def _through_forces_sql(self) -> str:
         return ", ".join(sql_str(f) for f in self._through_forces()) or "''"
@@ -779,7 +825,7 @@ class DetectionEngine:
         weakly explained the occurrence itself; what is left is scored with the person's
         other unexplained accesses.
         """
-        if not self._through_forces():
+        if not self._through_forces() and not self._off_duty_cases():
             self.create(
                 "via_status",
                 """
@@ -788,17 +834,47 @@ class DetectionEngine:
                 FROM acc WHERE false""",
             )
             return
+        # Where people show beside their cases, an occurrence read off duty is read through
+        # only if it was opened off duty on enough days that nothing strong explains, and
+        # "worked the case" is no explanation for it: coming back to the case is the very
+        # pattern in question.
+        off_days = int(self.p("through_occurrence", "min_off_duty_days"))
+        no_case = ", ".join(sql_str(r) for r in self._strong_rules() if r != "worked_the_case")
+        self.create(
+            "off_case_acc",
+            f"""
+            WITH cand AS (
+              SELECT a.aid, a.force, a.staff_id, a.ts, a.subject_id AS occurrence_id,
+                ({_OFF_HOURS}) AS off
+              FROM acc a JOIN off_duty_cases c ON c.force = a.force
+                AND c.staff_id = a.staff_id AND c.occurrence_id = a.subject_id
+              JOIN when_made w USING (aid)
+              WHERE a.subject_kind = 'O' AND NOT EXISTS (
+                SELECT 1 FROM link_expl x LEFT JOIN off_hours oh ON oh.aid = x.aid
+                WHERE x.aid = a.aid AND x.rule IN ({no_case or "''"})
+                  AND NOT (x.after_end AND oh.aid IS NOT NULL))),
+            kept AS (
+              SELECT force, staff_id, occurrence_id FROM cand WHERE off
+              GROUP BY force, staff_id, occurrence_id
+              HAVING count(DISTINCT CAST(ts AS DATE)) >= {max(off_days, 1)})
+            SELECT c.aid, c.force, c.staff_id, c.ts, c.occurrence_id
+            FROM cand c JOIN kept k USING (force, staff_id, occurrence_id)""",
+        )
         self.create(
             "via_acc",
             f"""
-            SELECT a.aid, a.force, a.staff_id, a.ts, a.subject_id AS occurrence_id, n.nominal_id
-            FROM acc a JOIN acc_status st USING (aid)
-            JOIN occurrence_nominals n ON n.force = a.force AND n.occurrence_id = a.subject_id
-            WHERE a.subject_kind = 'O' AND NOT st.strong
-              AND a.force IN ({self._through_forces_sql()})
+            SELECT a.aid, a.force, a.staff_id, a.ts, a.occurrence_id, n.nominal_id
+            FROM (SELECT a.aid, a.force, a.staff_id, a.ts, a.subject_id AS occurrence_id
+                  FROM acc a JOIN acc_status st USING (aid)
+                  WHERE a.subject_kind = 'O' AND NOT st.strong
+                    AND a.force IN ({self._through_forces_sql()})
+                  UNION ALL
+                  SELECT aid, force, staff_id, ts, occurrence_id FROM off_case_acc) AS a
+            JOIN occurrence_nominals n ON n.force = a.force AND n.occurrence_id = a.occurrence_id
+            WHERE
               -- opened beside the person's own record (within the half hour), the occurrence
               -- adds no look of its own: the person is counted once, directly
-              AND NOT EXISTS (
+              NOT EXISTS (
                 SELECT 1 FROM acc p WHERE p.force = a.force AND p.staff_id = a.staff_id
                   AND p.subject_kind = 'N' AND p.subject_id = n.nominal_id
                   AND p.ts BETWEEN a.ts - INTERVAL 30 MINUTE AND a.ts + INTERVAL 30 MINUTE)""",
@@ -825,10 +901,12 @@ class DetectionEngine:
               SELECT v3.aid, v3.nominal_id, e.rule, true
               FROM via_acc v3 JOIN acc_expl e USING (aid)) x
               ON x.aid = v.aid AND x.nominal_id = v.nominal_id
+              -- coming back to the case is the pattern read through, not its cover
+              AND x.rule <> 'worked_the_case'
             LEFT JOIN off_hours oh ON oh.aid = v.aid
             GROUP BY v.aid, v.nominal_id, v.occurrence_id""",
         )
-        self.release("via_acc")
+        self.release("via_acc", "off_case_acc")
 
     def _activity(self) -> None:
         """When each access was made (`when_made`): on or off duty, and at a quiet time."""
