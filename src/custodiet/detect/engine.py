@@ -784,6 +784,17 @@ class DetectionEngine:
                     )
         return self._through
 
+    def _off_case_days_sql(self, ts: str, off: str) -> str:
+        """HAVING clause: opened off duty on enough days, or on enough days with one off."""
+        off_days = max(int(self.p("through_occurrence", "min_off_duty_days")), 1)
+        any_days = int(self.p("through_occurrence", "min_days_with_one_off_duty"))
+        day = f"CAST({ts} AS DATE)"
+        off_count = f"count(DISTINCT {day}) FILTER (WHERE {off})"
+        return (
+            f"{off_count} >= 1 AND ({off_count} >= {off_days}"
+            f" OR count(DISTINCT {day}) >= {any_days if any_days > 0 else 'NULL'})"
+        )
+
     def _off_duty_cases(self) -> bool:
         """Occurrences a staff member opened off duty or at a quiet time on several days.
 
@@ -806,9 +817,9 @@ class DetectionEngine:
                 SELECT a.force, a.staff_id, a.subject_id AS occurrence_id
                 FROM acc a JOIN when_made w USING (aid)
                 WHERE {"true" if off_days > 0 else "false"} AND a.subject_kind = 'O'
-                  AND a.force IN ({forces}) AND ({_OFF_HOURS})
+                  AND a.force IN ({forces})
                 GROUP BY a.force, a.staff_id, a.subject_id
-                HAVING count(DISTINCT CAST(a.ts AS DATE)) >= {max(off_days, 1)}""",
+                HAVING {self._off_case_days_sql("a.ts", f"({_OFF_HOURS})")}""",
             )
             self._off_cases = off_days > 0 and self.db.count("off_duty_cases") > 0
         return self._off_cases
@@ -838,7 +849,6 @@ class DetectionEngine:
         # only if it was opened off duty on enough days that nothing strong explains, and
         # "worked the case" is no explanation for it: coming back to the case is the very
         # pattern in question.
-        off_days = int(self.p("through_occurrence", "min_off_duty_days"))
         no_case = ", ".join(sql_str(r) for r in self._strong_rules() if r != "worked_the_case")
         self.create(
             "off_case_acc",
@@ -854,9 +864,9 @@ class DetectionEngine:
                 WHERE x.aid = a.aid AND x.rule IN ({no_case or "''"})
                   AND NOT (x.after_end AND oh.aid IS NOT NULL))),
             kept AS (
-              SELECT force, staff_id, occurrence_id FROM cand WHERE off
+              SELECT force, staff_id, occurrence_id FROM cand
               GROUP BY force, staff_id, occurrence_id
-              HAVING count(DISTINCT CAST(ts AS DATE)) >= {max(off_days, 1)})
+              HAVING {self._off_case_days_sql("ts", "off")})
             SELECT c.aid, c.force, c.staff_id, c.ts, c.occurrence_id
             FROM cand c JOIN kept k USING (force, staff_id, occurrence_id)""",
         )
