@@ -21,6 +21,7 @@ from rich.progress import (
 from rich.table import Table as RichTable
 
 from custodiet.config import Settings, load_settings
+from custodiet.simulate.degrade import DEGRADATIONS
 
 app = typer.Typer(
     name="custodiet",
@@ -479,9 +480,8 @@ def evaluate_cmd(
     degrade: Annotated[
         str,
         typer.Option(
-            help="Withhold context or audit detail before import, comma-separated: "
-            "no-teams, no-shifts, no-home, half-taskings, no-custody, no-demographics, "
-            "people-only, no-searches, thin-audit."
+            help="Withhold context or audit detail, or change how abusers work, before "
+            "import; comma-separated: " + ", ".join(DEGRADATIONS) + "."
         ),
     ] = "",
     engine: Annotated[str, typer.Option(help="Analytics engine: duckdb or spark.")] = "duckdb",

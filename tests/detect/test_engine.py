@@ -203,7 +203,9 @@ def test_few_events_weigh_down_a_person_alert_until_full_support() -> None:
     assert support(1, full=1) == 1.0  # switched off
 
 
-def _run_engine(tmp_path: Path, events: list[list[str]]) -> Any:
+def _run_engine(
+    tmp_path: Path, events: list[list[str]], extra_shifts: list[list[str]] | None = None
+) -> Any:
     """Detection over the small package with its audit trail replaced by `events`."""
     from custodiet.detect.engine import DetectionEngine
     from custodiet.ingest.service import import_package
@@ -211,7 +213,9 @@ def _run_engine(tmp_path: Path, events: list[list[str]]) -> Any:
     from tests.fixtures.packages import SMALL, write_small_package
 
     package = write_small_package(
-        tmp_path / "pkg", access_events=[list(SMALL["access_events.csv"][0]), *events]
+        tmp_path / "pkg",
+        access_events=[list(SMALL["access_events.csv"][0]), *events],
+        shifts=[list(r) for r in SMALL["shifts.csv"]] + (extra_shifts or []),
     )
     import_package(lake_path=tmp_path / "lake.duckdb", db_url=None, package=package)
     with open_engine("duckdb", tmp_path / "lake.duckdb") as db:
@@ -244,8 +248,16 @@ def test_a_case_level_audit_sees_people_through_occurrences(tmp_path: Path) -> N
     assert (victim["via_events"], victim["days"], victim["team_after_days"]) == (3, 3, 3)
     assert ("PC1002", "N2") in pairs
 
-    # Where the audit shows people beside their cases, reading the case stays a case read
-    # (and three days on it alone are work on the case).
-    engine, pairs = _run_engine(tmp_path / "person", logged + reads)
-    assert "through_occurrence" in engine.unavailable
+    # Where the audit shows people beside their cases, reading the case at work stays a case
+    # read (three days on it alone are work on the case)...
+    nights = [
+        ["PC1002", f"2026-01-{d}T22:00:00", f"2026-01-{d + 1}T07:00:00"] for d in (14, 16, 18)
+    ]
+    engine, pairs = _run_engine(tmp_path / "person", logged + reads, extra_shifts=nights)
+    assert "through_occurrence" in engine.limits
     assert ("PC1002", "N1") not in pairs
+    # ... but the same three nights with no roster and nothing else opened around them (quiet
+    # times) are read through to the case's people, and working the case is no cover for them.
+    engine, pairs = _run_engine(tmp_path / "quiet", logged + reads)
+    victim = pairs[("PC1002", "N1")]
+    assert (victim["via_events"], victim["days"], victim["quiet_events"]) == (3, 3, 3)

@@ -568,7 +568,8 @@ class DetectionEngine:
         # An occurrence opened is a look at the people it names (through_occurrence): their
         # involvements with those people are wanted too.
         through = ""
-        if self._through_forces() or self._off_duty_cases():
+        read_off_duty = self._off_duty_cases()  # creates `off_duty_cases`, maybe empty
+        if self._through_forces() or read_off_duty:
             through = f"""
             UNION
             SELECT DISTINCT a.force, a.staff_id, 'N', n.nominal_id
@@ -785,15 +786,9 @@ class DetectionEngine:
         return self._through
 
     def _off_case_days_sql(self, ts: str, off: str) -> str:
-        """HAVING clause: opened off duty on enough days, or on enough days with one off."""
-        off_days = max(int(self.p("through_occurrence", "min_off_duty_days")), 1)
-        any_days = int(self.p("through_occurrence", "min_days_with_one_off_duty"))
-        day = f"CAST({ts} AS DATE)"
-        off_count = f"count(DISTINCT {day}) FILTER (WHERE {off})"
-        return (
-            f"{off_count} >= 1 AND ({off_count} >= {off_days}"
-            f" OR count(DISTINCT {day}) >= {any_days if any_days > 0 else 'NULL'})"
-        )
+        """HAVING clause: opened off duty or at a quiet time on enough days."""
+        days = max(int(self.p("through_occurrence", "min_off_duty_days")), 1)
+        return f"count(DISTINCT CAST({ts} AS DATE)) FILTER (WHERE {off}) >= {days}"
 
     def _off_duty_cases(self) -> bool:
         """Occurrences a staff member opened off duty or at a quiet time on several days.
