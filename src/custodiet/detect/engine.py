@@ -212,6 +212,15 @@ def sex_code_sql(column: str) -> str:
 _OFF_HOURS = "(w.rostered AND NOT w.on_duty) OR w.quiet"
 
 
+def _duration(seconds: float) -> str:
+    """A span in words a reader takes in at once: minutes, hours or days."""
+    if seconds < 3600:
+        return f"{seconds / 60:.0f} min"
+    if seconds < 2 * 86400:
+        return f"{seconds / 3600:.0f} h"
+    return f"{seconds / 86400:.0f} days"
+
+
 def _hours(value: Any) -> str:
     return f"INTERVAL {int(value)} HOUR"
 
@@ -406,16 +415,23 @@ class DetectionEngine:
     def _links(self) -> None:
         """Every documented involvement of a staff member with a person or occurrence."""
         parts: list[str] = []
+        estimated = self._tasking_spans()
         self.create(
             "tasking",
-            """
+            f"""
             SELECT os.force, os.staff_id, os.occurrence_id, os.role, os.start AS t0,
-              -- An open tasking is still running: it ends with the data, not when the
-              -- occurrence closes (court preparation goes on after closure).
-              greatest(os.start, coalesce(os."end", fp.last_ts, o.closed, os.start)) AS t1
+              greatest(os.start, CASE
+                -- a force that records no tasking ends: the end the role usually has
+                WHEN os."end" IS NULL AND ts.span_s IS NOT NULL
+                  THEN least(os.start + to_seconds(ts.span_s), coalesce(fp.last_ts, os.start))
+                -- an open tasking is still running: it ends with the data, not when the
+                -- occurrence closes (court preparation goes on after closure)
+                ELSE coalesce(os."end", fp.last_ts, o.closed, os.start) END) AS t1
             FROM occurrence_staff os
             LEFT JOIN occurrences o USING (force, occurrence_id)
-            LEFT JOIN force_period fp USING (force)""",
+            LEFT JOIN force_period fp USING (force)
+            LEFT JOIN {"tasking_span" if estimated else "(SELECT NULL::VARCHAR AS force, NULL::VARCHAR AS role, NULL::DOUBLE AS span_s WHERE false)"} ts
+              ON ts.force = os.force AND ts.role IS NOT DISTINCT FROM os.role""",
         )
         self.create(
             "tasking_subjects",
@@ -591,6 +607,73 @@ class DetectionEngine:
             + " JOIN acc_pairs p ON p.force = l.force AND p.staff_id = l.staff_id"
             + " AND p.subject_kind = l.subject_kind AND p.subject_id = l.subject_id",
         )
+
+    def _tasking_spans(self) -> bool:
+        """Estimate tasking ends for forces whose tasking records rarely carry one.
+
+        An empty end means a tasking still running; but a force whose tasking system never
+        records when anyone came off a case would have every attending officer tasked until
+        the data ends, and nothing after an involvement could ever be seen. There each
+        role's tasking lasts as long as those in that role are usually still opening the
+        case or its people after being put on it (`tasking_span`: a quantile, per force and
+        role, of the time from the tasking's start to their accesses), learned from the
+        force's own audit trail as the unit remits are.
+        """
+        if not self.on("tasked_on_occurrence"):
+            return False
+        least = float(self.p("tasked_on_occurrence", "min_end_share"))
+        shares = {
+            r["force"]: float(r["share"])
+            for r in self.records(
+                """SELECT force, count("end")::DOUBLE / count(*) AS share
+                FROM occurrence_staff GROUP BY force ORDER BY force"""
+            )
+        }
+        unended = [f for f, share in shares.items() if share < least]
+        if not unended:
+            return False
+        quantile = float(self.p("tasked_on_occurrence", "estimated_span_quantile"))
+        min_taskings = int(self.p("tasked_on_occurrence", "estimated_span_min_taskings"))
+        forces = ", ".join(sql_str(f) for f in unended)
+        self.create(
+            "tasking_span",
+            f"""
+            -- Only taskings in one role: an officer who attended and is also the officer in
+            -- the case opens it for weeks as the latter, not the former.
+            WITH single AS (
+              SELECT force, staff_id, occurrence_id, min(role) AS role, min(start) AS start
+              FROM occurrence_staff WHERE force IN ({forces})
+              GROUP BY force, staff_id, occurrence_id HAVING count(DISTINCT role) = 1),
+            subjects AS (
+              SELECT force, staff_id, occurrence_id, role, start, 'O' AS subject_kind,
+                occurrence_id AS subject_id
+              FROM single
+              UNION ALL
+              SELECT s.force, s.staff_id, s.occurrence_id, s.role, s.start, 'N', n.nominal_id
+              FROM single s JOIN occurrence_nominals n USING (force, occurrence_id))
+            SELECT s.force, s.role,
+              quantile_cont(epoch(a.ts) - epoch(s.start), {quantile}) AS span_s
+            FROM subjects s JOIN acc a ON a.force = s.force AND a.staff_id = s.staff_id
+              AND a.subject_kind = s.subject_kind AND a.subject_id = s.subject_id
+              AND a.ts >= s.start
+            GROUP BY s.force, s.role
+            HAVING count(DISTINCT (s.staff_id, s.occurrence_id)) >= {min_taskings}""",
+        )
+        spans = self.records("SELECT * FROM tasking_span ORDER BY force, role")
+        listed = "; ".join(
+            f"{f} ({shares[f]:.0%} of tasking rows have an end): "
+            + ", ".join(
+                f"{r['role'] or 'no role'} {_duration(float(r['span_s']))}"
+                for r in spans
+                if r["force"] == f and r["span_s"] is not None
+            )
+            for f in unended
+        )
+        self.limits["tasked_on_occurrence"] = (
+            "tasking ends not recorded, so each role's usual span (how long after being put on"
+            f" a case those in it still open it) stands in: {listed}"
+        )
+        return True
 
     def _people_beside_cases(self) -> dict[str, float]:
         """Per force, how often the audit trail shows a person opened beside their case.

@@ -66,6 +66,12 @@ DEGRADATIONS: dict[str, Degradation] = {
         "occurrence_staff.csv",
         "SELECT * FROM t WHERE hash(t::VARCHAR) % 1000 < 500",
     ),
+    # A tasking system that records who was put on a case and not when they came off it.
+    "no-tasking-ends": Degradation(
+        "tasking records carry no end",
+        "occurrence_staff.csv",
+        'SELECT * REPLACE (NULL AS "end") FROM t',
+    ),
     "no-custody": Degradation("no custody records supplied", "custody.csv"),
     "no-demographics": Degradation(
         "people carry no sex or year of birth",
