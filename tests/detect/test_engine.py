@@ -204,7 +204,11 @@ def test_few_events_weigh_down_a_person_alert_until_full_support() -> None:
 
 
 def _run_engine(
-    tmp_path: Path, events: list[list[str]], extra_shifts: list[list[str]] | None = None
+    tmp_path: Path,
+    events: list[list[str]],
+    extra_shifts: list[list[str]] | None = None,
+    rules: Any = None,
+    **tables: list[list[str]],
 ) -> Any:
     """Detection over the small package with its audit trail replaced by `events`."""
     from custodiet.detect.engine import DetectionEngine
@@ -216,10 +220,11 @@ def _run_engine(
         tmp_path / "pkg",
         access_events=[list(SMALL["access_events.csv"][0]), *events],
         shifts=[list(r) for r in SMALL["shifts.csv"]] + (extra_shifts or []),
+        **tables,
     )
     import_package(lake_path=tmp_path / "lake.duckdb", db_url=None, package=package)
     with open_engine("duckdb", tmp_path / "lake.duckdb") as db:
-        engine = DetectionEngine(db)
+        engine = DetectionEngine(db, rules=rules)
         engine.run()
         pairs = {
             (r["staff_id"], r["nominal_id"]): r for r in engine.records("SELECT * FROM pair_scores")
@@ -261,3 +266,35 @@ def test_a_case_level_audit_sees_people_through_occurrences(tmp_path: Path) -> N
     engine, pairs = _run_engine(tmp_path / "quiet", logged + reads)
     victim = pairs[("PC1002", "N1")]
     assert (victim["via_events"], victim["days"], victim["quiet_events"]) == (3, 3, 3)
+
+
+def test_a_force_without_tasking_ends_gets_each_roles_usual_span(tmp_path: Path) -> None:
+    from custodiet.detect.rules import load_rules
+    from tests.fixtures.packages import SMALL
+
+    # PC1001 attended OC1 (victim N1) on 5 January and views N1 again a week later (E5).
+    # The force's tasking records carry no end.
+    unended = [SMALL["occurrence_staff.csv"][0]] + [
+        [*r[:4], ""] for r in SMALL["occurrence_staff.csv"][1:]
+    ]
+    events = [list(r) for r in SMALL["access_events.csv"][1:]]
+    rules = load_rules()
+    # One tasking in the package: learn from it, and take the median of its accesses.
+    rules["tasked_on_occurrence"].parameters.update(
+        estimated_span_quantile=0.5, estimated_span_min_taskings=1
+    )
+    engine, pairs = _run_engine(
+        tmp_path / "estimated", events, rules=rules, occurrence_staff=unended
+    )
+    assert "tasking ends not recorded" in engine.limits["tasked_on_occurrence"]
+    assert "attending 6 min" in engine.limits["tasked_on_occurrence"]
+    # The attendance lasted as attendances do here (minutes, plus the write-up slack): the
+    # view a week later comes after the involvement ended.
+    assert pairs[("PC1001", "N1")]["inv_events"] == 1
+
+    # Read as an open tasking instead, it would run until the data ends and explain it.
+    rules = load_rules()
+    rules["tasked_on_occurrence"].parameters.update(min_end_share=0.0)
+    engine, pairs = _run_engine(tmp_path / "open", events, rules=rules, occurrence_staff=unended)
+    assert "tasked_on_occurrence" not in engine.limits
+    assert ("PC1001", "N1") not in pairs

@@ -13,6 +13,7 @@ from custodiet.detect.engine import DetectionEngine
 from custodiet.detect.service import attach_evidence, run_detection
 from custodiet.ingest.service import import_package
 from custodiet.lake.engines import open_engine, to_spark
+from custodiet.simulate.degrade import degrade
 from custodiet.simulate.generator import simulate_force
 
 
@@ -74,6 +75,8 @@ def test_spark_finds_what_duckdb_finds(tmp_path: Path) -> None:
     _spark_or_skip()
     package = tmp_path / "package"
     simulate_force(out=package, staff=120, days=21, seed=5)
+    # A force that records no tasking ends: the per-role spans are learned on both engines.
+    degrade(package, ["no-tasking-ends"])
     lake = tmp_path / "lake.duckdb"
     import_package(lake_path=lake, db_url=None, package=package)
 
@@ -82,6 +85,7 @@ def test_spark_finds_what_duckdb_finds(tmp_path: Path) -> None:
 
     assert duck.summary == spark.summary
     assert duck.summary["explained_by_rule"]["tasked_on_occurrence"] > 0
+    assert "tasking ends not recorded" in duck.summary["context_limits"]["tasked_on_occurrence"]
     assert duck.summary["learned_remits"], "the force should teach at least one unit remit"
     families = {a["rule_family"] for a in duck.alerts}
     assert {"person_focus", "unknown_account"} <= families

@@ -423,7 +423,8 @@ class DetectionEngine:
               greatest(os.start, CASE
                 -- a force that records no tasking ends: the end the role usually has
                 WHEN os."end" IS NULL AND ts.span_s IS NOT NULL
-                  THEN least(os.start + to_seconds(ts.span_s), coalesce(fp.last_ts, os.start))
+                  THEN least(os.start + INTERVAL 1 SECOND * CAST(ts.span_s AS BIGINT),
+                             coalesce(fp.last_ts, os.start))
                 -- an open tasking is still running: it ends with the data, not when the
                 -- occurrence closes (court preparation goes on after closure)
                 ELSE coalesce(os."end", fp.last_ts, o.closed, os.start) END) AS t1
@@ -657,7 +658,7 @@ class DetectionEngine:
               AND a.subject_kind = s.subject_kind AND a.subject_id = s.subject_id
               AND a.ts >= s.start
             GROUP BY s.force, s.role
-            HAVING count(DISTINCT (s.staff_id, s.occurrence_id)) >= {min_taskings}""",
+            HAVING count(DISTINCT s.staff_id || '|' || s.occurrence_id) >= {min_taskings}""",
         )
         spans = self.records("SELECT * FROM tasking_span ORDER BY force, role")
         listed = "; ".join(
@@ -945,7 +946,7 @@ class DetectionEngine:
               SELECT force, staff_id, occurrence_id FROM cand
               GROUP BY force, staff_id, occurrence_id
               HAVING {self._off_case_days_sql("ts", "off")})
-            SELECT c.aid, c.force, c.staff_id, c.ts, c.occurrence_id
+            SELECT c.aid
             FROM cand c JOIN kept k USING (force, staff_id, occurrence_id)""",
         )
         self.create(
@@ -954,10 +955,9 @@ class DetectionEngine:
             SELECT a.aid, a.force, a.staff_id, a.ts, a.occurrence_id, n.nominal_id
             FROM (SELECT a.aid, a.force, a.staff_id, a.ts, a.subject_id AS occurrence_id
                   FROM acc a JOIN acc_status st USING (aid)
-                  WHERE a.subject_kind = 'O' AND NOT st.strong
-                    AND a.force IN ({self._through_forces_sql()})
-                  UNION ALL
-                  SELECT aid, force, staff_id, ts, occurrence_id FROM off_case_acc) AS a
+                  LEFT JOIN off_case_acc k USING (aid)
+                  WHERE a.subject_kind = 'O' AND (k.aid IS NOT NULL
+                    OR (NOT st.strong AND a.force IN ({self._through_forces_sql()})))) AS a
             JOIN occurrence_nominals n ON n.force = a.force AND n.occurrence_id = a.occurrence_id
             WHERE
               -- opened beside the person's own record (within the half hour), the occurrence
