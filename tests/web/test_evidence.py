@@ -34,3 +34,25 @@ def test_a_person_seen_through_an_occurrence_shows_as_that_occurrence(tmp_path: 
     assert rows["E5"]["entity_type"] == ""  # a look at the person's own record
     assert rows["E9"]["person"] == rows["E5"]["person"] == pseudonym("XX", "N1")
     assert view.people[0].events == 2
+
+
+def test_figures_are_named_in_words_and_scoring_internals_stay_out(tmp_path: Path) -> None:
+    from custodiet.web.evidence import _figures
+
+    figures = {
+        "events": 8,
+        "via_events": 8,
+        "lone_days": 1,
+        "base_off": 0.12,
+        "quiet_x": 1,
+        "evidence": 13.02,
+        "support": 1.0,
+        "raw": 4.2,
+    }
+    shown, compared = _figures({"figures": figures}, "person_focus")
+    labels = dict(shown) | dict(compared)
+    assert labels["Seen by opening an occurrence that names the person"] == "8"
+    assert labels["Their own off-duty share in explained work"] == "12%"
+    # Every figure shown has a written label, not a column name.
+    assert all(" " in label for label in labels), labels
+    assert len(labels) == 4

@@ -977,7 +977,8 @@ class DetectionEngine:
               coalesce(bool_or(x.rule IN ({strong}) AND NOT (x.after_end AND oh.aid IS NOT NULL)),
                        false) AS strong,
               count(x.rule) > 0 AS explained,
-              list_sort(list(x.rule) FILTER (WHERE x.rule IS NOT NULL)) AS rules
+              -- one rule may cover both the person and the occurrence: name it once
+              list_sort(list_distinct(list(x.rule) FILTER (WHERE x.rule IS NOT NULL))) AS rules
             FROM via_acc v
             LEFT JOIN (
               SELECT v2.aid, v2.nominal_id, l.rule, bool_and(v2.ts > l.ended) AS after_end

@@ -73,6 +73,23 @@ DEGRADATIONS: dict[str, Degradation] = {
         'SELECT * REPLACE (NULL AS "end") FROM t',
     ),
     "no-custody": Degradation("no custody records supplied", "custody.csv"),
+    "no-releases": Degradation(
+        "custody records carry no release time",
+        "custody.csv",
+        'SELECT * REPLACE (NULL AS "released") FROM t',
+    ),
+    "no-closures": Degradation(
+        "occurrences carry no closing time",
+        "occurrences.csv",
+        'SELECT * REPLACE (NULL AS "closed") FROM t',
+    ),
+    # People's records without vulnerability markers: who is vulnerable must come from
+    # elsewhere (the occurrences they are in, their detentions).
+    "no-markers": Degradation(
+        "people carry no vulnerability markers",
+        "nominals.csv",
+        'SELECT * REPLACE (NULL AS "markers") FROM t',
+    ),
     "no-demographics": Degradation(
         "people carry no sex or year of birth",
         "nominals.csv",
