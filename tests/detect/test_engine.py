@@ -298,3 +298,17 @@ def test_a_force_without_tasking_ends_gets_each_roles_usual_span(tmp_path: Path)
     engine, pairs = _run_engine(tmp_path / "open", events, rules=rules, occurrence_staff=unended)
     assert "tasked_on_occurrence" not in engine.limits
     assert ("PC1001", "N1") not in pairs
+
+
+def test_a_detention_without_a_release_time_still_has_an_after(tmp_path: Path) -> None:
+    from tests.fixtures.packages import SMALL
+
+    # PC1001 dealt with N2's detention (booked in 5 January); the force records no release.
+    unreleased = [SMALL["custody.csv"][0]] + [[*r[:5], ""] for r in SMALL["custody.csv"][1:]]
+    later = ["E50", "RMS", "PC1001", "2026-01-10T23:00:00", "view", "nominal", "N2", "", "WS1"]
+    events = [list(r) for r in SMALL["access_events.csv"][1:]] + [later]
+    engine, pairs = _run_engine(tmp_path, events, custody=unreleased)
+    # The detention is taken to end two days after booking in: the look on 10 January
+    # comes after the release of someone they dealt with in custody.
+    pair = pairs[("PC1001", "N2")]
+    assert (pair["rel_events"], pair["met_in_custody"]) == (1, True)

@@ -1120,38 +1120,41 @@ class DetectionEngine:
                 WHERE c.suite IS NOT NULL GROUP BY ALL) AS counted) AS ranked
             WHERE k = 1""",
         )
+        # A detention with no release time recorded ends as `_detention_end` says, here as
+        # for the custody explanation: otherwise a force that records no releases has no
+        # "after release" at all.
         self.create(
             "custody_seen",
-            """
-            SELECT DISTINCT a.force, a.staff_id, c.nominal_id, c.released, false AS met
+            f"""
+            SELECT DISTINCT a.force, a.staff_id, c.nominal_id, {_detention_end("c.")} AS released,
+              false AS met
             FROM acc a JOIN custody c ON c.force = a.force AND a.subject_kind = 'N'
-              AND c.nominal_id = a.subject_id AND a.ts BETWEEN c.booked_in AND c.released
-            WHERE c.released IS NOT NULL
+              AND c.nominal_id = a.subject_id
+              AND a.ts BETWEEN c.booked_in AND {_detention_end("c.")}
             UNION
-            SELECT force, staff_id, nominal_id, released, true AS met
-            FROM custody WHERE released IS NOT NULL
+            SELECT force, staff_id, nominal_id, {_detention_end()}, true AS met
+            FROM custody
             UNION
             -- on shift in the suite while the person was held: the suite's home unit and
             -- district are learned from the postings of the staff its records name
-            SELECT c.force, p.staff_id, c.nominal_id, c.released, true AS met
+            SELECT c.force, p.staff_id, c.nominal_id, {_detention_end("c.")}, true AS met
             FROM custody c
             JOIN suite_home h ON h.force = c.force AND h.suite = c.suite
             JOIN post p ON p.force = c.force AND p.unit = h.unit
               AND coalesce(p.district, '') = coalesce(h.district, '')
               AND p.p0 <= c.booked_in AND p.p1 >= c.booked_in
             JOIN shifts sh ON sh.force = p.force AND sh.staff_id = p.staff_id
-              AND sh.start <= c.released AND sh."end" >= c.booked_in
-            WHERE c.released IS NOT NULL""",
+              AND sh.start <= {_detention_end("c.")} AND sh."end" >= c.booked_in""",
         )
         # When each person was part of live police business: an occurrence open, a detention.
         self.create(
             "person_activity",
-            """
+            f"""
             SELECT n.force, n.nominal_id, o.opened AS active_from,
               coalesce(o.closed, TIMESTAMP '9999-12-31') AS active_to
             FROM occurrence_nominals n JOIN occurrences o USING (force, occurrence_id)
             UNION ALL
-            SELECT force, nominal_id, booked_in, coalesce(released, TIMESTAMP '9999-12-31') FROM custody""",
+            SELECT force, nominal_id, booked_in, {_detention_end()} FROM custody""",
         )
         dormant = self.rules["dormant_record"].parameters
         dormant_lead = int(dormant.get("lead_days", 1))
