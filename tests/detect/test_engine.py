@@ -307,7 +307,7 @@ def test_a_detention_without_a_release_time_still_has_an_after(tmp_path: Path) -
     unreleased = [SMALL["custody.csv"][0]] + [[*r[:5], ""] for r in SMALL["custody.csv"][1:]]
     later = ["E50", "RMS", "PC1001", "2026-01-10T23:00:00", "view", "nominal", "N2", "", "WS1"]
     events = [list(r) for r in SMALL["access_events.csv"][1:]] + [later]
-    engine, pairs = _run_engine(tmp_path, events, custody=unreleased)
+    _engine, pairs = _run_engine(tmp_path, events, custody=unreleased)
     # The detention is taken to end two days after booking in: the look on 10 January
     # comes after the release of someone they dealt with in custody.
     pair = pairs[("PC1001", "N2")]
