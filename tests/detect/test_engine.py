@@ -6,6 +6,7 @@ from pathlib import Path
 from typing import Any
 
 from custodiet.detect.engine import (
+    SELF_CONTRAST,
     binomial_tail,
     defer_to_account,
     event_support_sql,
@@ -75,6 +76,36 @@ def test_a_caseload_the_remit_covers_is_a_way_of_working_even_if_never_linked() 
         alert["pair"] = {"never_linked": True, "events": 9, "remit_events": 4}
     self_contrast([*caseload, *trawled])
     assert caseload[0]["score"] < trawled[0]["score"] == pair_score(6.0)
+
+
+def test_people_seen_through_one_case_are_one_look_not_several() -> None:
+    # PC8 keeps viewing N1 (linked by an attendance) and, off duty, opens OC1 which names N1,
+    # the suspect M1 and a witness M2: M1 and M2 are seen only through that case.
+    victim = _alert("PC8", 9.0, "N1")
+    victim["pair"] = {"never_linked": False, "events": 9, "via_events": 0}
+    through = [_alert("PC8", 6.0, m) for m in ("M1", "M2")]
+    for alert in through:
+        alert["pair"] = {
+            "never_linked": False,
+            "events": 5,
+            "via_events": 5,
+            "via_cases": ["OC1"],
+            "via_named": ["M1", "M2", "N1"],
+        }
+    self_contrast([victim, *through])
+    assert victim["score"] == pair_score(9.0)  # N1's own case: no second look to discount by
+    # Two cases, naming nobody else with an alert, are two looks (as two people would be).
+    other = [_alert("PC9", 6.0, m) for m in ("M1", "M2")]
+    for alert, case in zip(other, ("OC1", "OC2"), strict=True):
+        alert["pair"] = {
+            "never_linked": False,
+            "events": 5,
+            "via_events": 5,
+            "via_cases": [case],
+            "via_named": [alert["subject_nominal_id"]],
+        }
+    self_contrast(other)
+    assert other[0]["score"] == pair_score(6.0 / (1 + SELF_CONTRAST))
 
 
 def test_a_shared_logins_person_alerts_rank_under_its_account_alert() -> None:

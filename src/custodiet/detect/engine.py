@@ -125,13 +125,35 @@ def self_contrast(alerts: list[dict[str, Any]]) -> None:
         in_remit = bool(pair.get("events")) and pair.get("remit_events") == pair.get("events")
         return a["rule_family"] == "person_focus" and (not pair.get("never_linked") or in_remit)
 
-    counts: dict[tuple[str, str], int] = {}
+    def look(a: dict[str, Any]) -> tuple[str, ...]:
+        # A person seen only by opening occurrences is one look per set of occurrences: the
+        # suspect and the witness named in the case an officer keeps opening are not two
+        # more people they keep going back to.
+        pair = a.get("pair", {})
+        cases = pair.get("via_cases") or []
+        if cases and pair.get("via_events") == pair.get("events"):
+            return ("occurrences", *cases)
+        return ("person", str(a.get("subject_nominal_id")))
+
+    looks: dict[tuple[str, str], set[tuple[str, ...]]] = {}
+    people: dict[tuple[str, str], set[str]] = {}
     for a in alerts:
         if linked(a):
-            counts[(a["force"], a["staff_id"])] = counts.get((a["force"], a["staff_id"]), 0) + 1
+            who, lk = (a["force"], a["staff_id"]), look(a)
+            looks.setdefault(who, set()).add(lk)
+            if lk[0] == "person":
+                people.setdefault(who, set()).add(lk[1])
+    for a in alerts:
+        if linked(a) and look(a)[0] == "occurrences":
+            # ... nor are they when the case names someone with an alert of their own about
+            # this staff member: it is that person's case.
+            who = (a["force"], a["staff_id"])
+            named = set(a["pair"].get("via_named") or []) - {a.get("subject_nominal_id")}
+            if named & people.get(who, set()):
+                looks[who].discard(look(a))
     for a in alerts:
         if linked(a):
-            n = counts[(a["force"], a["staff_id"])]
+            n = max(len(looks[(a["force"], a["staff_id"])]), 1)
             a["score"] = pair_score(a["raw"] / (1 + SELF_CONTRAST * math.log2(n)))
 
 
@@ -403,14 +425,68 @@ class DetectionEngine:
                 AS is_supervisor
             FROM postings p LEFT JOIN staff s USING (force, staff_id)""",
         )
-        # The unit each access was made from (the posting current at the time).
+        # The peer group each access was made from (the posting current at the time): the
+        # unit, or the role where the force's units make poor peer groups (below).
+        by_role = self._peer_by_role()
+        peer = (
+            "CASE WHEN p.force IN ("
+            + (", ".join(sql_str(f) for f in by_role) or "''")
+            + ") THEN coalesce(p.role, p.unit) ELSE p.unit END"
+        )
         self.create(
             "acc_unit",
-            """
-            SELECT a.aid, min(p.unit) AS unit FROM acc a JOIN post p
+            f"""
+            SELECT a.aid, min({peer}) AS unit FROM acc a JOIN post p
               ON p.force = a.force AND p.staff_id = a.staff_id AND a.ts BETWEEN p.p0 AND p.p1
             GROUP BY a.aid""",
         )
+
+    def _peer_by_role(self) -> list[str]:
+        """Forces whose peer groups are roles, because their units make poor peer groups.
+
+        Remits, rarity and peer contrast compare a staff member with their unit. A force
+        whose postings name one unit for nearly everyone, or a unit per small team, has no
+        useful unit peers; where its roles group staff better, the role stands in.
+        """
+        rule = self.rules["unit_remit"]
+        size = int(rule.param("peer_min_group"))
+        most = float(rule.param("peer_max_share"))
+        least = float(rule.param("peer_min_covered"))
+        stats = self.records(f"""
+            WITH latest AS (
+              SELECT force, staff_id, arg_max(unit, start) AS unit, arg_max(role, start) AS role
+              FROM postings GROUP BY force, staff_id),
+            groups AS (
+              SELECT force, 'unit' AS peer_key, unit AS grp, count(*) AS n
+              FROM latest GROUP BY force, unit
+              UNION ALL
+              SELECT force, 'role', role, count(*) FROM latest GROUP BY force, role),
+            staff AS (SELECT force, count(*) AS staff FROM latest GROUP BY force)
+            SELECT g.force, g.peer_key,
+              max(g.n)::DOUBLE / any_value(s.staff) AS top_share,
+              coalesce(sum(g.n) FILTER (WHERE g.grp IS NOT NULL AND g.n >= {size}), 0)::DOUBLE
+                / any_value(s.staff) AS covered
+            FROM groups g JOIN staff s USING (force)
+            GROUP BY g.force, g.peer_key ORDER BY g.force, g.peer_key""")
+        fit: dict[str, dict[str, tuple[float, float]]] = {}
+        for r in stats:
+            fit.setdefault(r["force"], {})[r["peer_key"]] = (r["top_share"], r["covered"])
+        chosen: list[str] = []
+        for force, keys in fit.items():
+            top, covered = keys.get("unit", (1.0, 0.0))
+            role_top, role_covered = keys.get("role", (1.0, 0.0))
+            if top <= most and covered >= least:
+                continue
+            # the role stands in if it is no giant group itself and covers more staff with
+            # groups of a useful size (a single unit "covers" everyone, uselessly)
+            if role_top <= most and (top > most or role_covered > covered):
+                chosen.append(force)
+                self.limits["unit_remit"] = (
+                    f"{force}'s units make poor peer groups (the largest holds {top:.0%} of"
+                    f" staff; {covered:.0%} are in units of {size} or more), so remits and"
+                    " peers are learned by role"
+                )
+        return chosen
 
     def _links(self) -> None:
         """Every documented involvement of a staff member with a person or occurrence."""
@@ -1559,6 +1635,25 @@ class DetectionEngine:
             WHERE raw >= {MIN_PAIR_RAW} AND (days >= 2 OR inv_events > 0 OR rel_events > 0
               OR search_events > 0 OR off_events > 0 OR quiet_events > 0 OR team_after_events > 0)
             ORDER BY raw DESC, force, staff_id, nominal_id""")
+        # The occurrences through which each pair's person was seen: opening one case is one
+        # look, however many people it names (self_contrast counts it once).
+        if any(pair.get("via_events") for pair in pairs):
+            cases = {
+                (r["force"], r["staff_id"], r["subject_id"]): r
+                for r in self.records("""
+                SELECT r.force, r.staff_id, r.subject_id,
+                  list_distinct(list(r.via_occurrence)) AS cases,
+                  list_distinct(list(n.nominal_id)) AS named
+                FROM (SELECT DISTINCT force, staff_id, subject_id, via_occurrence FROM resid
+                      WHERE via_occurrence IS NOT NULL) AS r
+                JOIN occurrence_nominals n
+                  ON n.force = r.force AND n.occurrence_id = r.via_occurrence
+                GROUP BY r.force, r.staff_id, r.subject_id""")
+            }
+            for pair in pairs:
+                seen = cases.get((pair["force"], pair["staff_id"], pair["nominal_id"]))
+                pair["via_cases"] = sorted(seen["cases"]) if seen else []
+                pair["via_named"] = sorted(seen["named"]) if seen else []
         return [self._pair_alert(pair) for pair in pairs]
 
     RARITY_FEATURES: ClassVar[tuple[str, ...]] = (

@@ -54,6 +54,17 @@ DEGRADATIONS: dict[str, Degradation] = {
     "no-teams": Degradation(
         "postings carry no team", "postings.csv", 'SELECT * REPLACE (NULL AS "team") FROM t'
     ),
+    # How finely a force's HR records a posting changes every peer group detection learns.
+    "units-as-teams": Degradation(
+        "postings name the team as the unit (many small units)",
+        "postings.csv",
+        'SELECT * REPLACE (coalesce("team", "unit") AS "unit") FROM t',
+    ),
+    "one-unit": Degradation(
+        "postings name no unit (one unit for the whole force)",
+        "postings.csv",
+        "SELECT * REPLACE ('force' AS \"unit\") FROM t",
+    ),
     "no-shifts": Degradation("no rosters supplied", "shifts.csv"),
     "no-home": Degradation(
         "staff carry no home district",
