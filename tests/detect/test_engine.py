@@ -343,3 +343,23 @@ def test_a_detention_without_a_release_time_still_has_an_after(tmp_path: Path) -
     # comes after the release of someone they dealt with in custody.
     pair = pairs[("PC1001", "N2")]
     assert (pair["rel_events"], pair["met_in_custody"]) == (1, True)
+
+
+def test_a_force_whose_postings_name_one_unit_learns_its_peers_by_role(tmp_path: Path) -> None:
+    from custodiet.detect.rules import load_rules
+    from tests.fixtures.packages import SMALL
+
+    events = [list(r) for r in SMALL["access_events.csv"][1:]]
+    rules = load_rules()
+    rules["unit_remit"].parameters.update(peer_min_group=2)
+    engine, _pairs = _run_engine(tmp_path / "units", events, rules=rules)
+    assert "unit_remit" not in engine.limits  # Response, Admin, CID: units will do
+
+    one_unit = [SMALL["postings.csv"][0]] + [
+        [r[0], "Force", *r[2:]] for r in SMALL["postings.csv"][1:]
+    ]
+    engine, pairs = _run_engine(tmp_path / "one", events, rules=rules, postings=one_unit)
+    assert "learned by role" in engine.limits["unit_remit"]
+    assert "the largest holds 100% of staff" in engine.limits["unit_remit"]
+    units = {p["staff_id"]: p["unit"] for p in pairs.values()}
+    assert units["PC1001"] == "constable"  # compared with constables, not the whole force
