@@ -1025,15 +1025,22 @@ class DetectionEngine:
             SELECT c.aid
             FROM cand c JOIN kept k USING (force, staff_id, occurrence_id)""",
         )
+        if self._through_forces():
+            source = f"""
+                  SELECT a.aid, a.force, a.staff_id, a.ts, a.subject_id AS occurrence_id
+                  FROM acc a JOIN acc_status st USING (aid)
+                  LEFT JOIN off_case_acc k USING (aid)
+                  WHERE a.subject_kind = 'O' AND (k.aid IS NOT NULL
+                    OR (NOT st.strong AND a.force IN ({self._through_forces_sql()})))"""
+        else:  # only the few occurrences read off duty: no pass over every access's status
+            source = """
+                  SELECT a.aid, a.force, a.staff_id, a.ts, a.subject_id AS occurrence_id
+                  FROM acc a JOIN off_case_acc k USING (aid)"""
         self.create(
             "via_acc",
             f"""
             SELECT a.aid, a.force, a.staff_id, a.ts, a.occurrence_id, n.nominal_id
-            FROM (SELECT a.aid, a.force, a.staff_id, a.ts, a.subject_id AS occurrence_id
-                  FROM acc a JOIN acc_status st USING (aid)
-                  LEFT JOIN off_case_acc k USING (aid)
-                  WHERE a.subject_kind = 'O' AND (k.aid IS NOT NULL
-                    OR (NOT st.strong AND a.force IN ({self._through_forces_sql()})))) AS a
+            FROM ({source}) AS a
             JOIN occurrence_nominals n ON n.force = a.force AND n.occurrence_id = a.occurrence_id
             WHERE
               -- opened beside the person's own record (within the half hour), the occurrence
