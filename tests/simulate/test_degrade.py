@@ -145,3 +145,31 @@ def test_case_level_degradations_move_person_views_to_their_occurrences(
     assert changed and changed == {
         k[1] for k, e in before.items() if movable(e) and k[1] in abusive
     }
+
+
+def test_record_keeping_degradations_empty_a_column_and_the_run_says_so(
+    small: Package, tmp_path: Path
+) -> None:
+    package = _copy(small, tmp_path)
+    done = degrade(package, ["no-tasking-ends", "no-releases", "no-markers", "one-unit"])
+    assert done == [
+        "tasking records carry no end",
+        "custody records carry no release time",
+        "people carry no vulnerability markers",
+        "postings name no unit (one unit for the whole force)",
+    ]
+    lake = tmp_path / "lake.duckdb"
+    result = import_package(lake_path=lake, db_url=None, package=package)
+    assert sum(c.quarantined for c in result.files.values()) == 0
+    with open_lake(lake) as con:
+        counts = con.execute(
+            """SELECT (SELECT count("end") FROM occurrence_staff),
+              (SELECT count(released) FROM custody), (SELECT count(markers) FROM nominals),
+              (SELECT count(DISTINCT unit) FROM postings)"""
+        ).fetchone()
+        assert counts == (0, 0, 0, 1)
+    with open_engine("duckdb", lake) as db:
+        summary = DetectionEngine(db).run().summary
+    limits = summary["context_limits"]
+    assert "tasking ends not recorded" in limits["tasked_on_occurrence"]
+    assert "learned by role" in limits["unit_remit"]
