@@ -121,6 +121,15 @@ DEGRADATIONS: dict[str, Degradation] = {
         "access_events*.csv",
         "SELECT * FROM t WHERE hash(event_id) % 3 = 0",
     ),
+    # The opposite: a system that logs every screen of a record, so each look is two events
+    # a few seconds apart.
+    "dense-audit": Degradation(
+        "the audit trail logs every look twice (every screen of a record)",
+        "access_events*.csv",
+        "SELECT * FROM t UNION ALL SELECT * REPLACE (event_id || '-2' AS event_id,"
+        " strftime(CAST(ts AS TIMESTAMP) + INTERVAL 7 SECOND, '%Y-%m-%dT%H:%M:%S') AS ts)"
+        " FROM t",
+    ),
     "no-searches": Degradation(
         "the audit trail does not record searches, only the records opened",
         "access_events*.csv",
