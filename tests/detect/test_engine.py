@@ -363,3 +363,18 @@ def test_a_force_whose_postings_name_one_unit_learns_its_peers_by_role(tmp_path:
     assert "the largest holds 100% of staff" in engine.limits["unit_remit"]
     units = {p["staff_id"]: p["unit"] for p in pairs.values()}
     assert units["PC1001"] == "constable"  # compared with constables, not the whole force
+
+
+def test_a_force_without_markers_reads_them_from_the_persons_other_records(
+    tmp_path: Path,
+) -> None:
+    from tests.fixtures.packages import SMALL
+
+    unmarked = [SMALL["nominals.csv"][0]] + [[*r[:4], ""] for r in SMALL["nominals.csv"][1:]]
+    events = [list(r) for r in SMALL["access_events.csv"][1:]]
+    later = ["E50", "RMS", "PC1002", "2026-01-12T23:00:00", "view", "nominal", "N2", "", "WS2"]
+    engine, pairs = _run_engine(tmp_path, [*events, later], nominals=unmarked)
+    assert "no markers supplied (XX)" in engine.limits["vulnerability"]
+    # N1 is the victim in a domestic-abuse occurrence; N2, its suspect, was detained.
+    assert pairs[("PC1001", "N1")]["markers"] == ["domestic_abuse_victim"]
+    assert pairs[("PC1002", "N2")]["markers"] == ["arrested_suspect"]

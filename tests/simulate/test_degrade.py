@@ -173,3 +173,4 @@ def test_record_keeping_degradations_empty_a_column_and_the_run_says_so(
     limits = summary["context_limits"]
     assert "tasking ends not recorded" in limits["tasked_on_occurrence"]
     assert "learned by role" in limits["unit_remit"]
+    assert "no markers supplied" in limits["vulnerability"]

@@ -440,6 +440,61 @@ class DetectionEngine:
               ON p.force = a.force AND p.staff_id = a.staff_id AND a.ts BETWEEN p.p0 AND p.p1
             GROUP BY a.aid""",
         )
+        self._person_markers()
+
+    def _person_markers(self) -> None:
+        """Each person's markers (`person_markers`): as supplied, or read from other records.
+
+        A force that supplies no markers at all still says who was detained (an arrested
+        suspect) and who was the victim in which kind of occurrence (a domestic-abuse or
+        sexual-offence victim, a missing person); the vulnerability rule's
+        `markers_from_categories` maps occurrence categories to markers by pattern.
+        """
+        supplied = [
+            r["force"]
+            for r in self.records("""
+            SELECT force FROM nominals GROUP BY force
+            HAVING count(*) FILTER (WHERE array_length(markers) > 0) > 0 ORDER BY force""")
+        ]
+        listed = ", ".join(sql_str(f) for f in supplied) or "''"
+        vul = self.rules["vulnerability"].parameters
+        patterns = vul.get("markers_from_categories", {})
+        roles = ", ".join(sql_str(str(x)) for x in vul.get("markers_from_roles", ["victim"]))
+        by_category = " ".join(
+            f"WHEN regexp_matches(lower(coalesce(o.category, '')), {sql_str(str(k))})"
+            f" THEN {sql_str(str(v))}"
+            for k, v in patterns.items()
+        )
+        self.create(
+            "person_markers",
+            f"""
+            SELECT force, nominal_id, markers FROM nominals WHERE force IN ({listed})
+            UNION ALL
+            SELECT n.force, n.nominal_id,
+              list_distinct(list(d.marker) FILTER (WHERE d.marker IS NOT NULL)) AS markers
+            FROM nominals n LEFT JOIN (
+              SELECT force, nominal_id, 'arrested_suspect' AS marker FROM custody
+              UNION ALL
+              SELECT o.force, x.nominal_id,
+                CASE {by_category or "WHEN false THEN NULL"} ELSE NULL END AS marker
+              FROM occurrence_nominals x JOIN occurrences o USING (force, occurrence_id)
+              WHERE x.role IN ({roles or "''"})) AS d
+              ON d.force = n.force AND d.nominal_id = n.nominal_id
+            WHERE n.force NOT IN ({listed})
+            GROUP BY n.force, n.nominal_id""",
+        )
+        derived = [
+            r["force"]
+            for r in self.records(
+                f"SELECT DISTINCT force FROM nominals WHERE force NOT IN ({listed}) ORDER BY force"
+            )
+        ]
+        if derived:
+            self.limits["vulnerability"] = (
+                f"no markers supplied ({', '.join(derived)}): read from the person's other"
+                " records (detained: arrested suspect; victim in a matching kind of"
+                " occurrence: " + ", ".join(f"{v}" for v in dict.fromkeys(patterns.values())) + ")"
+            )
 
     def _peer_by_role(self) -> list[str]:
         """Forces whose peer groups are roles, because their units make poor peer groups.
@@ -816,7 +871,7 @@ class DetectionEngine:
             SELECT force, 'N' AS subject_kind, nominal_id AS subject_id, m AS cat FROM (
               SELECT force, nominal_id,
                 unnest(CASE WHEN markers IS NULL OR array_length(markers) = 0 THEN ['none'] ELSE markers END) AS m
-              FROM nominals) AS marked
+              FROM person_markers) AS marked
             UNION ALL
             SELECT force, 'O', occurrence_id, 'occurrence:' || coalesce(category, 'none') FROM occurrences""",
         )
@@ -1445,16 +1500,17 @@ class DetectionEngine:
         self.create(
             "nominal_v",
             f"""
-            SELECT n.force, n.nominal_id, n.sex, n.birth_year, n.district, n.markers,
+            SELECT n.force, n.nominal_id, n.sex, n.birth_year, n.district, pm.markers,
               coalesce(w.v, {float(vul.get("no_marker_weight", 0.35))})
               + CASE WHEN {sex_code_sql("n.sex")} = 'F'
                       AND n.birth_year BETWEEN {year - 60} AND {year - 16}
                      THEN {float(vul.get("adult_female_uplift", 0.2))} ELSE 0 END AS v
             FROM nominals n LEFT JOIN (  -- the weight of the person's heaviest marker
               SELECT force, nominal_id, max(CASE m {cases} ELSE 0.5 END) AS v
-              FROM (SELECT force, nominal_id, unnest(markers) AS m FROM nominals) AS marks
+              FROM (SELECT force, nominal_id, unnest(markers) AS m FROM person_markers) AS marks
               GROUP BY force, nominal_id) w
-              ON w.force = n.force AND w.nominal_id = n.nominal_id""",
+              ON w.force = n.force AND w.nominal_id = n.nominal_id
+            LEFT JOIN person_markers pm ON pm.force = n.force AND pm.nominal_id = n.nominal_id""",
         )
 
     # ------------------------------------------------------------------------------------
