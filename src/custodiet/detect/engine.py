@@ -309,7 +309,14 @@ class DetectionEngine:
         # off duty (through_occurrence) choose which people's links are wanted.
         self._activity()
         self._links()
-        self.release("tasking", "tasking_subjects", "record_writes", "case_alone", "acc_pairs")
+        self.release(
+            "tasking",
+            "tasking_span",
+            "tasking_subjects",
+            "record_writes",
+            "case_alone",
+            "acc_pairs",
+        )
         self._explain()
         self._remit()
         self.release("not_strong", "unit_members", "subj_cat")
@@ -527,6 +534,7 @@ class DetectionEngine:
         for r in stats:
             fit.setdefault(r["force"], {})[r["peer_key"]] = (r["top_share"], r["covered"])
         chosen: list[str] = []
+        notes: list[str] = []
         for force, keys in fit.items():
             top, covered = keys.get("unit", (1.0, 0.0))
             role_top, role_covered = keys.get("role", (1.0, 0.0))
@@ -536,20 +544,23 @@ class DetectionEngine:
             # groups of a useful size (a single unit "covers" everyone, uselessly)
             if role_top <= most and (top > most or role_covered > covered):
                 chosen.append(force)
-                self.limits["unit_remit"] = (
+                notes.append(
                     f"{force}'s units make poor peer groups (the largest holds {top:.0%} of"
-                    f" staff; {covered:.0%} are in units of {size} or more), so remits and"
-                    " peers are learned by role"
+                    f" staff; {covered:.0%} are in units of {size} or more)"
                 )
+        if notes:
+            self.limits["unit_remit"] = (
+                "; ".join(notes) + ", so remits and peers are learned by role"
+            )
         return chosen
 
     def _links(self) -> None:
         """Every documented involvement of a staff member with a person or occurrence."""
         parts: list[str] = []
-        estimated = self._tasking_spans()
+        self._tasking_spans()
         self.create(
             "tasking",
-            f"""
+            """
             SELECT os.force, os.staff_id, os.occurrence_id, os.role, os.start AS t0,
               greatest(os.start, CASE
                 -- a force that records no tasking ends: the end the role usually has
@@ -562,7 +573,7 @@ class DetectionEngine:
             FROM occurrence_staff os
             LEFT JOIN occurrences o USING (force, occurrence_id)
             LEFT JOIN force_period fp USING (force)
-            LEFT JOIN {"tasking_span" if estimated else "(SELECT NULL::VARCHAR AS force, NULL::VARCHAR AS role, NULL::DOUBLE AS span_s WHERE false)"} ts
+            LEFT JOIN tasking_span ts
               ON ts.force = os.force AND ts.role IS NOT DISTINCT FROM os.role""",
         )
         self.create(
@@ -740,7 +751,7 @@ class DetectionEngine:
             + " AND p.subject_kind = l.subject_kind AND p.subject_id = l.subject_id",
         )
 
-    def _tasking_spans(self) -> bool:
+    def _tasking_spans(self) -> None:
         """Estimate tasking ends for forces whose tasking records rarely carry one.
 
         An empty end means a tasking still running; but a force whose tasking system never
@@ -751,8 +762,13 @@ class DetectionEngine:
         role, of the time from the tasking's start to their accesses), learned from the
         force's own audit trail as the unit remits are.
         """
+        self.create(
+            "tasking_span",
+            """SELECT NULL::VARCHAR AS force, NULL::VARCHAR AS role, NULL::DOUBLE AS span_s
+            WHERE false""",
+        )
         if not self.on("tasked_on_occurrence"):
-            return False
+            return
         least = float(self.p("tasked_on_occurrence", "min_end_share"))
         shares = {
             r["force"]: float(r["share"])
@@ -763,7 +779,7 @@ class DetectionEngine:
         }
         unended = [f for f, share in shares.items() if share < least]
         if not unended:
-            return False
+            return
         quantile = float(self.p("tasked_on_occurrence", "estimated_span_quantile"))
         min_taskings = int(self.p("tasked_on_occurrence", "estimated_span_min_taskings"))
         forces = ", ".join(sql_str(f) for f in unended)
@@ -805,7 +821,6 @@ class DetectionEngine:
             "tasking ends not recorded, so each role's usual span (how long after being put on"
             f" a case those in it still open it) stands in: {listed}"
         )
-        return True
 
     def _people_beside_cases(self) -> dict[str, float]:
         """Per force, how often the audit trail shows a person opened beside their case.
