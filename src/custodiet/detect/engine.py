@@ -1318,18 +1318,31 @@ class DetectionEngine:
         )
         # Per pair, when the earliest documented involvement ended: an access after that
         # (and not covered by a current link, or it would not be residual) is "after".
+        wit = self.rules["met_as_witness"].parameters
+        witness_roles = ", ".join(sql_str(str(x)) for x in wit.get("roles", [])) or "''"
+        suspect_roles = ", ".join(sql_str(str(x)) for x in wit.get("not_roles", [])) or "''"
         self.create(
             "pair_links",
             f"""
-            SELECT force, staff_id, subject_kind, subject_id,
+            SELECT l.force, l.staff_id, l.subject_kind, l.subject_id,
               min(ended) FILTER (WHERE rule IN ({strong_link})) AS strong_end,
               -- how deep the documented involvement was: days between its start and end
               -- (the start itself, not the start less the explanation's slack)
               coalesce(date_diff('second', min(started) FILTER (WHERE rule IN ({strong_link})),
                                  max(ended) FILTER (WHERE rule IN ({strong_link}))) / 86400.0,
                        0) AS involvement_days,
-              min(ended) FILTER (WHERE rule IN ('team_tasking', 'supervises_tasked')) AS team_end
-            FROM links GROUP BY ALL""",
+              min(ended) FILTER (WHERE rule IN ('team_tasking', 'supervises_tasked')) AS team_end,
+              -- met at an incident they were tasked on as a witness or caller, never as a
+              -- suspect (met_as_witness)
+              coalesce(bool_or(o.role IN ({witness_roles}))
+                         FILTER (WHERE rule = 'tasked_on_occurrence'), false)
+                AND NOT coalesce(bool_or(o.role IN ({suspect_roles}))
+                                   FILTER (WHERE rule = 'tasked_on_occurrence'), false)
+                AS met_as_witness
+            FROM links l LEFT JOIN occurrence_nominals o ON l.subject_kind = 'N'
+              AND o.force = l.force AND o.occurrence_id = l.occurrence_id
+              AND o.nominal_id = l.subject_id
+            GROUP BY l.force, l.staff_id, l.subject_kind, l.subject_id""",
         )
         self.create(
             "seen_in_custody",
@@ -1376,6 +1389,7 @@ class DetectionEngine:
               coalesce(pl.team_end < a.ts, false)
                 AND NOT coalesce(list_contains(a.rules, 'team_tasking'), false) AS after_team,
               pl.staff_id IS NULL AS never_linked,
+              coalesce(pl.met_as_witness, false) AS met_as_witness,
               coalesce(pl.involvement_days, 0) AS involvement_days,
               w.quiet
             FROM resid_src a JOIN when_made w USING (aid)
@@ -1539,6 +1553,8 @@ class DetectionEngine:
         w_days = float(r["repetition"].param("weight_days"))
         w_events = float(r["repetition"].param("weight_events"))
         w_nl = float(r["never_linked"].param("weight")) if self.on("never_linked") else 0.0
+        w_wit = float(r["met_as_witness"].param("weight")) if self.on("met_as_witness") else 0.0
+        wit_days = int(r["met_as_witness"].param("min_days_after"))
         w_ns = float(r["name_search"].param("weight")) if self.on("name_search") else 0.0
         w_nh = float(r["near_home"].param("weight")) if self.on("near_home") else 0.0
         w_dor = float(r["dormant_record"].param("weight")) if self.on("dormant_record") else 0.0
@@ -1588,6 +1604,7 @@ class DetectionEngine:
               count(*) FILTER (WHERE x.explained) AS weak_events,
               count(*) FILTER (WHERE list_contains(x.rules, 'unit_remit')) AS remit_events,
               bool_and(x.never_linked) AS never_linked,
+              bool_or(x.met_as_witness) AS met_as_witness,
               -- a session that opened one occurrence alone is not one person alone
               count(lo.aid) FILTER (WHERE x.via_occurrence IS NULL) AS lone_events,
               count(x.via_occurrence) AS via_events
@@ -1628,6 +1645,7 @@ class DetectionEngine:
               count(*) FILTER (WHERE x.lone_events > 0) AS lone_days,
               sum(x.weak_events) AS weak_events, sum(x.remit_events) AS remit_events,
               bool_and(x.never_linked) AS never_linked,
+              bool_or(x.met_as_witness) AS met_as_witness,
               coalesce(any_value(n.v), {no_marker}) AS v,
               any_value(n.district) IS NOT NULL AND any_value(n.district) = any_value(s.home_district) AS near_home,
               any_value(n.markers) AS markers, any_value(n.sex) AS sex, any_value(n.birth_year) AS birth_year,
@@ -1671,6 +1689,8 @@ class DetectionEngine:
               {support} AS support
             FROM (SELECT *,
               off_events::DOUBLE / greatest(rostered_events, 1) AS off_share,
+              met_as_witness AND inv_days >= {wit_days} AND other_systems > 0
+                AS witness_looked_up,
               (0.5 + 0.5 * v)
               * CASE WHEN days = 1 THEN 0.6 ELSE 1.0 END
               * (
@@ -1705,6 +1725,8 @@ class DetectionEngine:
                 + {w_sys} * log2(1 + other_systems) * (0.3 + r_other_systems)
                 + {w_alone} * log2(1 + alone_days) * (0.3 + r_alone_days)
                 + CASE WHEN never_linked THEN {w_nl} ELSE 0 END
+                + CASE WHEN met_as_witness AND inv_days >= {wit_days} AND other_systems > 0
+                       THEN {w_wit} ELSE 0 END
                 + CASE WHEN search_events > 0 THEN {w_ns} * (1 - base_search) ELSE 0 END
                 + CASE WHEN near_home THEN {w_nh} * (1 - base_home) ELSE 0 END) AS evidence
             FROM pairs_rarity) AS scored""",
@@ -1843,6 +1865,12 @@ class DetectionEngine:
             reasons.append(
                 f"on {pair['lone_days']} day{'s' if pair['lone_days'] > 1 else ''} the system "
                 "was opened for this person and nothing else"
+            )
+        if self.on("met_as_witness") and pair.get("witness_looked_up"):
+            rule_ids.append(r["met_as_witness"].id)
+            reasons.append(
+                "met as a witness or caller at an incident they were tasked on, then looked up"
+                " after their involvement ended, in more than one system"
             )
         if pair["never_linked"]:
             rule_ids.append(r["never_linked"].id)
@@ -2138,6 +2166,9 @@ class DetectionEngine:
         "after_involvement": "SELECT event_id FROM resid WHERE after_involvement",
         "after_release": "SELECT event_id FROM resid WHERE after_release",
         "never_linked": "SELECT event_id FROM resid WHERE never_linked",
+        "met_as_witness": "SELECT r.event_id FROM resid r JOIN pair_scores p"
+        " ON p.force = r.force AND p.staff_id = r.staff_id AND p.nominal_id = r.subject_id"
+        " WHERE p.witness_looked_up AND r.after_involvement",
         "name_search": "SELECT r.event_id FROM resid r JOIN search_led s USING (aid) "
         "WHERE r.action = 'search' OR s.search_led",
         "repetition": "SELECT r.event_id FROM resid r JOIN pairs p ON p.force = r.force "

@@ -403,6 +403,11 @@ FIGURES: dict[str, tuple[str, str, str]] = {
     "weak_events": ("Covered only by team or unit remit", "n", "fig"),
     "near_home": ("Person lives in the staff member's home district", "yesno", "fig"),
     "never_linked": ("Never linked to the person in any record", "yesno", "fig"),
+    "witness_looked_up": (
+        "Met as a witness or caller, looked up afterwards in more than one system",
+        "yesno",
+        "fig",
+    ),
     "unit": ("Unit", "text", "fig"),
     "base_off": ("Their own off-duty share in explained work", "share", "peer"),
     "base_home": ("Their own share of explained lookups near home", "share", "peer"),
@@ -437,6 +442,7 @@ HIDDEN_FIGURES = frozenset(
         "support",
         "remit_events",
         "involvement_days",
+        "met_as_witness",
     }
 )
 FIGURE_LABELS = {key: label for key, (label, _fmt_kind, _section) in FIGURES.items()}
