@@ -457,12 +457,14 @@ class DetectionEngine:
         sexual-offence victim, a missing person); the vulnerability rule's
         `markers_from_categories` maps occurrence categories to markers by pattern.
         """
-        supplied = [
-            r["force"]
+        marked = {
+            r["force"]: bool(r["marked"])
             for r in self.records("""
-            SELECT force FROM nominals GROUP BY force
-            HAVING count(*) FILTER (WHERE array_length(markers) > 0) > 0 ORDER BY force""")
-        ]
+            SELECT force, count(*) FILTER (WHERE array_length(markers) > 0) > 0 AS marked
+            FROM nominals GROUP BY force ORDER BY force""")
+        }
+        supplied = [f for f, has in marked.items() if has]
+        derived = [f for f, has in marked.items() if not has]
         listed = ", ".join(sql_str(f) for f in supplied) or "''"
         vul = self.rules["vulnerability"].parameters
         patterns = vul.get("markers_from_categories", {})
@@ -490,12 +492,6 @@ class DetectionEngine:
             WHERE n.force NOT IN ({listed})
             GROUP BY n.force, n.nominal_id""",
         )
-        derived = [
-            r["force"]
-            for r in self.records(
-                f"SELECT DISTINCT force FROM nominals WHERE force NOT IN ({listed}) ORDER BY force"
-            )
-        ]
         if derived:
             self.limits["vulnerability"] = (
                 f"no markers supplied ({', '.join(derived)}): read from the person's other"
@@ -1554,7 +1550,6 @@ class DetectionEngine:
         w_events = float(r["repetition"].param("weight_events"))
         w_nl = float(r["never_linked"].param("weight")) if self.on("never_linked") else 0.0
         w_wit = float(r["met_as_witness"].param("weight")) if self.on("met_as_witness") else 0.0
-        wit_days = int(r["met_as_witness"].param("min_days_after"))
         w_ns = float(r["name_search"].param("weight")) if self.on("name_search") else 0.0
         w_nh = float(r["near_home"].param("weight")) if self.on("near_home") else 0.0
         w_dor = float(r["dormant_record"].param("weight")) if self.on("dormant_record") else 0.0
@@ -1689,8 +1684,6 @@ class DetectionEngine:
               {support} AS support
             FROM (SELECT *,
               off_events::DOUBLE / greatest(rostered_events, 1) AS off_share,
-              met_as_witness AND inv_days >= {wit_days} AND other_systems > 0
-                AS witness_looked_up,
               (0.5 + 0.5 * v)
               * CASE WHEN days = 1 THEN 0.6 ELSE 1.0 END
               * (
@@ -1725,8 +1718,7 @@ class DetectionEngine:
                 + {w_sys} * log2(1 + other_systems) * (0.3 + r_other_systems)
                 + {w_alone} * log2(1 + alone_days) * (0.3 + r_alone_days)
                 + CASE WHEN never_linked THEN {w_nl} ELSE 0 END
-                + CASE WHEN met_as_witness AND inv_days >= {wit_days} AND other_systems > 0
-                       THEN {w_wit} ELSE 0 END
+                + CASE WHEN witness_looked_up THEN {w_wit} ELSE 0 END
                 + CASE WHEN search_events > 0 THEN {w_ns} * (1 - base_search) ELSE 0 END
                 + CASE WHEN near_home THEN {w_nh} * (1 - base_home) ELSE 0 END) AS evidence
             FROM pairs_rarity) AS scored""",
@@ -1803,7 +1795,13 @@ class DetectionEngine:
             SELECT p.force, u.unit, p.staff_id, {maxes}
             FROM pairs p JOIN unit_of u USING (force, staff_id) GROUP BY ALL""",
         )
-        selects = ["p.*, u.unit"]
+        wit_days = int(self.rules["met_as_witness"].param("min_days_after"))
+        selects = [
+            "p.*, u.unit",
+            # met as a witness or caller, then looked up after the involvement (S018)
+            f"p.met_as_witness AND p.inv_days >= {wit_days} AND p.other_systems > 0"
+            " AS witness_looked_up",
+        ]
         joins = ["JOIN unit_of u USING (force, staff_id)", "JOIN unit_size z USING (force, unit)"]
         for f in self.RARITY_FEATURES:
             self.create(
