@@ -239,9 +239,13 @@ def _run_engine(
     events: list[list[str]],
     extra_shifts: list[list[str]] | None = None,
     rules: Any = None,
+    while_open: Any = None,
     **tables: list[list[str]],
 ) -> Any:
-    """Detection over the small package with its audit trail replaced by `events`."""
+    """Detection over the small package with its audit trail replaced by `events`.
+
+    `while_open(engine)` runs before the lake closes, to read the engine's working tables.
+    """
     from custodiet.detect.engine import DetectionEngine
     from custodiet.ingest.service import import_package
     from custodiet.lake.engines import open_engine
@@ -257,6 +261,8 @@ def _run_engine(
     with open_engine("duckdb", tmp_path / "lake.duckdb") as db:
         engine = DetectionEngine(db, rules=rules)
         engine.run()
+        if while_open is not None:
+            while_open(engine)
         pairs = {
             (r["staff_id"], r["nominal_id"]): r for r in engine.records("SELECT * FROM pair_scores")
         }
@@ -378,3 +384,26 @@ def test_a_force_without_markers_reads_them_from_the_persons_other_records(
     # N1 is the victim in a domestic-abuse occurrence; N2, its suspect, was detained.
     assert pairs[("PC1001", "N1")]["markers"] == ["domestic_abuse_victim"]
     assert pairs[("PC1002", "N2")]["markers"] == ["arrested_suspect"]
+
+
+def test_a_post_move_leaves_no_day_outside_a_unit(tmp_path: Path) -> None:
+    from tests.fixtures.packages import SMALL
+
+    # PC1001 leaves Response on 9 January (the last day in post, a date) for CID on the 10th.
+    moved = [
+        *[list(r) for r in SMALL["postings.csv"] if r[0] != "PC1001"],
+        ["PC1001", "Response", "constable", "R1", "North", "NPPV2", "2025-01-01", "2026-01-09"],
+        ["PC1001", "CID", "detective", "C1", "East", "NPPV3", "2026-01-10", ""],
+    ]
+    events = [
+        ["E70", "RMS", "PC1001", "2026-01-09T15:00:00", "view", "nominal", "N3", "", "WS1"],
+        ["E71", "RMS", "PC1001", "2026-01-10T09:00:00", "view", "nominal", "N3", "", "WS1"],
+    ]
+    units: dict[str, str] = {}
+
+    def read_units(engine: Any) -> None:
+        sql = "SELECT a.event_id, u.unit FROM acc a JOIN acc_unit u USING (aid)"
+        units.update((r["event_id"], r["unit"]) for r in engine.records(sql))
+
+    _run_engine(tmp_path, events, postings=moved, while_open=read_units)
+    assert units == {"E70": "Response", "E71": "CID"}

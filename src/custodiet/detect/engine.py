@@ -418,7 +418,13 @@ class DetectionEngine:
         self.create(
             "post",
             """SELECT p.force, p.staff_id, p.unit, p.role, p.team, p.district,
-              p.start AS p0, coalesce(p."end", TIMESTAMP '9999-12-31') AS p1,
+              p.start AS p0,
+              -- An end is often a date, the last day in post: the posting runs through that
+              -- day, up to the next posting's start (a post move leaves no day in no unit).
+              CASE WHEN p."end" IS NULL THEN TIMESTAMP '9999-12-31'
+                ELSE least(p."end" + INTERVAL 1 DAY, greatest(p."end", coalesce(
+                  lead(p.start) OVER (PARTITION BY p.force, p.staff_id ORDER BY p.start),
+                  p."end" + INTERVAL 1 DAY))) END AS p1,
               regexp_matches(lower(coalesce(p.role, '') || ' ' || coalesce(s.rank, '')),
                              """
             + sql_str(
