@@ -319,7 +319,7 @@ class DetectionEngine:
         )
         self._explain()
         self._remit()
-        self.release("not_strong", "unit_members", "subj_cat")
+        self.release("not_strong", "unit_members", "subj_cat", "co_access")
         self._classify()
         self.release("expl_agg", "link_expl", "slack_only", "off_hours")
         self._signals()
@@ -899,6 +899,7 @@ class DetectionEngine:
             SELECT a.*, u.unit FROM acc a LEFT JOIN acc_unit u USING (aid)
             WHERE NOT EXISTS (SELECT 1 FROM link_expl x WHERE x.aid = a.aid AND x.rule IN ({strong or "''"}))""",
         )
+        self._team_co_access()
         if not self.on("unit_remit"):
             self.create(
                 "remit",
@@ -906,7 +907,11 @@ class DetectionEngine:
                 SELECT NULL::VARCHAR AS force, NULL::VARCHAR AS unit, NULL::VARCHAR AS cat,
                   0 AS members_with, 0 AS members WHERE false""",
             )
-            self.create("acc_expl", "SELECT aid, rule FROM link_expl")
+            self.create(
+                "acc_expl",
+                """SELECT aid, rule FROM link_expl
+                UNION ALL SELECT aid, 'team_co_access' FROM co_access""",
+            )
             return
         min_members = int(self.p("unit_remit", "min_members"))
         share = float(self.p("unit_remit", "min_member_share"))
@@ -937,10 +942,47 @@ class DetectionEngine:
             """
             SELECT aid, rule FROM link_expl
             UNION ALL
+            SELECT aid, 'team_co_access' FROM co_access
+            UNION ALL
             SELECT DISTINCT n.aid, 'unit_remit' FROM not_strong n
             JOIN subj_cat c USING (force, subject_kind, subject_id)
             JOIN remit r ON r.force = n.force AND r.unit = n.unit AND r.cat = c.cat""",
         )
+
+    def _team_co_access(self) -> None:
+        """Accesses not strongly explained, to a record a team colleague opened around then."""
+        if not self.on("team_co_access"):
+            self.create("co_access", "SELECT aid FROM acc WHERE false")
+            return
+        window = int(self.p("team_co_access", "window_days"))
+        most = int(self.p("team_co_access", "max_team_size"))
+        # The team each access was made from, where teams are small enough to share work.
+        self.create(
+            "acc_team",
+            f"""
+            WITH sized AS (
+              SELECT force, unit, team FROM post WHERE team IS NOT NULL
+              GROUP BY ALL HAVING count(DISTINCT staff_id) <= {most})
+            SELECT a.aid, a.force, a.staff_id, a.subject_kind, a.subject_id,
+              CAST(a.ts AS DATE) AS day, min(p.unit || ' / ' || p.team) AS team
+            FROM acc a JOIN post p ON p.force = a.force AND p.staff_id = a.staff_id
+              AND a.ts BETWEEN p.p0 AND p.p1
+            JOIN sized z ON z.force = p.force AND z.unit = p.unit AND z.team = p.team
+            GROUP BY ALL""",
+        )
+        self.create(
+            "co_access",
+            f"""
+            WITH team_days AS (
+              SELECT DISTINCT force, team, subject_kind, subject_id, staff_id, day FROM acc_team)
+            SELECT DISTINCT n.aid
+            FROM not_strong n JOIN acc_team t ON t.aid = n.aid
+            JOIN team_days o ON o.force = t.force AND o.team = t.team
+              AND o.subject_kind = t.subject_kind AND o.subject_id = t.subject_id
+              AND o.staff_id <> t.staff_id
+              AND o.day BETWEEN t.day - INTERVAL {window} DAY AND t.day + INTERVAL {window} DAY""",
+        )
+        self.release("acc_team")
 
     def _strong_rules(self) -> list[str]:
         return [

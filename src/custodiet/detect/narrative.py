@@ -103,7 +103,7 @@ def pair_narrative(alert: dict[str, Any], *, involvement_end: datetime | None = 
             "; no tasking, custody record or team colleague's case ever linked them to this person"
         )
     elif pair["weak_events"] == pair["events"]:
-        text += "; only a team colleague's case or the unit's general remit covers it"
+        text += "; only a team colleague's work or the unit's general remit covers it"
     else:
         text += "; no task explains it"
     text += "."
