@@ -174,3 +174,31 @@ def test_record_keeping_degradations_empty_a_column_and_the_run_says_so(
     assert "tasking ends not recorded" in limits["tasked_on_occurrence"]
     assert "learned by role" in limits["unit_remit"]
     assert "no markers supplied" in limits["vulnerability"]
+
+
+def test_abuse_on_duty_moves_each_abusive_sitting_into_a_shift(
+    small: Package, tmp_path: Path
+) -> None:
+    import json
+    from datetime import datetime
+
+    package = _copy(small, tmp_path)
+    (package.parent / "pkg.truth.json").write_text(json.dumps(small.truth))
+    degrade(package, ["abuse-on-duty"])
+    before = {e["event_id"]: e for e in small.events()}
+    after = {e["event_id"]: e for e in Package(small.summary, package, small.truth).events()}
+    assert after.keys() == before.keys()
+    shifts: dict[str, list[tuple[datetime, datetime]]] = {}
+    for row in small.rows("shifts.csv"):
+        span = (datetime.fromisoformat(row["start"]), datetime.fromisoformat(row["end"]))
+        shifts.setdefault(row["staff_id"], []).append(span)
+    abusive = {e for a in small.truth["abusers"] for e in a["event_ids"]}
+    rostered = [e for e in abusive if before[e]["staff_id"] in shifts]
+    assert rostered, "the simulated abusers work rostered shifts"
+    for event_id in rostered:
+        at = datetime.fromisoformat(after[event_id]["ts"])
+        assert any(s0 <= at <= s1 for s0, s1 in shifts[after[event_id]["staff_id"]]), event_id
+        assert {k: v for k, v in after[event_id].items() if k != "ts"} == {
+            k: v for k, v in before[event_id].items() if k != "ts"
+        }
+    assert all(after[e] == before[e] for e in before if e not in abusive)

@@ -156,6 +156,31 @@ DEGRADATIONS: dict[str, Degradation] = {
         ),
         needs_truth=True,
     ),
+    # Abusers who look only while at work: each sitting (an hour's abusive events) moves,
+    # whole, to two hours into the abuser's rostered shift nearest to it (off duty, quiet times and lone
+    # sessions no longer give them away). Abusers with no shifts on the roster are unchanged.
+    "abuse-on-duty": Degradation(
+        "the abusers look only while on a rostered shift",
+        "access_events*.csv",
+        """
+        WITH sitting AS (
+          SELECT t.staff_id, date_trunc('hour', CAST(t.ts AS TIMESTAMP)) AS hour,
+            min(CAST(t.ts AS TIMESTAMP)) AS first_ts
+          FROM t JOIN abusive a USING (event_id) GROUP BY ALL),
+        moved AS (
+          SELECT st.staff_id, st.hour,
+            arg_min(CAST(sh.start AS TIMESTAMP) + INTERVAL 2 HOUR,
+              abs(epoch(CAST(sh.start AS TIMESTAMP)) - epoch(st.first_ts))) - any_value(st.first_ts)
+              AS shift_by
+          FROM sitting st JOIN shifts sh ON sh.staff_id = st.staff_id GROUP BY ALL)
+        SELECT t.* REPLACE (
+            CASE WHEN a.event_id IS NULL OR m.shift_by IS NULL THEN t.ts
+              ELSE strftime(CAST(t.ts AS TIMESTAMP) + m.shift_by, '%Y-%m-%dT%H:%M:%S') END AS ts)
+        FROM t LEFT JOIN abusive a USING (event_id)
+        LEFT JOIN moved m ON m.staff_id = t.staff_id
+          AND m.hour = date_trunc('hour', CAST(t.ts AS TIMESTAMP))""",
+        needs_truth=True,
+    ),
     # A records system that audits the case file opened, not the person: whoever opens a
     # person named in an occurrence (the abusers included) is logged as opening that
     # occurrence, the latest one opened by then (else the first). Searches and systems that
@@ -182,7 +207,7 @@ def _rewrite(path: Path, select: str, *, abusive: list[str] | None = None) -> in
     con = duckdb.connect()
     try:
         _csv_view(con, "t", path)
-        for other in ("occurrences", "occurrence_nominals"):
+        for other in ("occurrences", "occurrence_nominals", "shifts"):
             if (path.parent / f"{other}.csv").exists():
                 _csv_view(con, other, path.parent / f"{other}.csv")
         if abusive is not None:
