@@ -157,8 +157,10 @@ DEGRADATIONS: dict[str, Degradation] = {
         needs_truth=True,
     ),
     # Abusers who look only while at work: each sitting (an hour's abusive events) moves,
-    # whole, to two hours into the abuser's rostered shift nearest to it (off duty, quiet times and lone
-    # sessions no longer give them away). Abusers with no shifts on the roster are unchanged.
+    # whole, into the abuser's rostered shift nearest to it, at the same point of the shift
+    # as its time of day (so sittings mapped to one shift stay apart), clear of the shift's
+    # first and last hour. Off duty, quiet times and lone sessions no longer give them away;
+    # abusers with no shifts on the roster are unchanged.
     "abuse-on-duty": Degradation(
         "the abusers look only while on a rostered shift",
         "access_events*.csv",
@@ -169,7 +171,10 @@ DEGRADATIONS: dict[str, Degradation] = {
           FROM t JOIN abusive a USING (event_id) GROUP BY ALL),
         moved AS (
           SELECT st.staff_id, st.hour,
-            arg_min(CAST(sh.start AS TIMESTAMP) + INTERVAL 2 HOUR,
+            arg_min(CAST(sh.start AS TIMESTAMP) + to_seconds(CAST(3600
+                + (epoch(st.first_ts) - epoch(date_trunc('day', st.first_ts))) / 86400
+                * greatest(epoch(CAST(sh."end" AS TIMESTAMP)) - epoch(CAST(sh.start AS TIMESTAMP))
+                           - 7200, 0) AS BIGINT)),
               abs(epoch(CAST(sh.start AS TIMESTAMP)) - epoch(st.first_ts))) - any_value(st.first_ts)
               AS shift_by
           FROM sitting st JOIN shifts sh ON sh.staff_id = st.staff_id GROUP BY ALL)
