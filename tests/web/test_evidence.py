@@ -56,3 +56,15 @@ def test_figures_are_named_in_words_and_scoring_internals_stay_out(tmp_path: Pat
     # Every figure shown has a written label, not a column name.
     assert all(" " in label for label in labels), labels
     assert len(labels) == 4
+
+
+def test_every_explanation_rule_has_a_short_label_and_its_strength() -> None:
+    from custodiet.detect.rules import load_rules
+    from custodiet.web.evidence import EXPLANATION_LABELS, _explanation
+
+    for rule in load_rules().values():
+        if rule.kind != "explanation":
+            continue
+        shown = _explanation(rule.name)
+        assert shown["label"] == EXPLANATION_LABELS[rule.name]
+        assert shown["weak"] is (rule.strength == "weak")

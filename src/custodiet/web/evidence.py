@@ -96,9 +96,12 @@ EXPLANATION_LABELS = {
     "custody_dealt": "Dealt with the detention",
     "team_tasking": "Team colleague tasked",
     "supervises_tasked": "Supervises someone tasked",
+    "worked_the_record": "Wrote to the record",
+    "worked_the_case": "Worked the case",
+    "team_co_access": "Team colleague opened it too",
     "unit_remit": "Unit's remit",
 }
-WEAK_EXPLANATIONS = frozenset({"team_tasking", "unit_remit"})
+WEAK_EXPLANATIONS = frozenset({"team_tasking", "team_co_access", "unit_remit"})
 TASKING_LABELS = {
     "tasked_on_occurrence": "Tasked",
     "created_occurrence": "Created the occurrence",
