@@ -407,3 +407,24 @@ def test_a_post_move_leaves_no_day_outside_a_unit(tmp_path: Path) -> None:
 
     _run_engine(tmp_path, events, postings=moved, while_open=read_units)
     assert units == {"E70": "Response", "E71": "CID"}
+
+
+def test_a_team_too_large_to_share_work_explains_nothing_by_co_access(tmp_path: Path) -> None:
+    from custodiet.detect.rules import load_rules
+
+    # PC1001 and PC1002 (team R1, two members) look at N3 a day apart.
+    events = [
+        ["E80", "RMS", "PC1002", "2026-01-08T11:00:00", "view", "nominal", "N3", "", "WS2"],
+        ["E81", "RMS", "PC1001", "2026-01-09T14:00:00", "view", "nominal", "N3", "", "WS1"],
+    ]
+    matched: dict[str, set[str]] = {}
+
+    def read(engine: Any) -> None:
+        matched["co"] = engine.matched_events("team_co_access")
+
+    _run_engine(tmp_path / "small", events, while_open=read)
+    assert matched["co"] == {"E80", "E81"}
+    rules = load_rules()
+    rules["team_co_access"].parameters.update(max_team_size=1)
+    _run_engine(tmp_path / "large", events, rules=rules, while_open=read)
+    assert matched["co"] == set()
