@@ -75,6 +75,33 @@ def test_summer_local_time_and_dst(home: Path, db_url: str, tmp_path: Path) -> N
     }
 
 
+def test_a_bare_date_ends_a_period_at_the_end_of_that_day(
+    home: Path, db_url: str, tmp_path: Path
+) -> None:
+    postings = [
+        SMALL["postings.csv"][0],
+        # the last day in post, as HR systems record it: in summer local midnight is 23:00 UTC
+        ["PC1001", "Response", "constable", "R1", "North", "NPPV2", "2025-01-01", "2026-07-14"],
+        ["PC1002", "Response", "constable", "R1", "North", "NPPV2", "2025-01-01", "2026-01-09"],
+        ["S0042", "Admin", "clerk", "A1", "North", "NPPV1", "2025-01-01", "2026-01-09T17:30:00"],
+    ]
+    staff = [
+        SMALL["occurrence_staff.csv"][0],
+        # a tasking system that keeps dates only
+        ["OC1", "PC1001", "attending", "2026-01-05", "2026-01-05"],
+    ]
+    pkg = write_small_package(tmp_path / "p", postings=postings, occurrence_staff=staff)
+    _import(home, db_url, pkg)
+    ends = dict(_lake(home, 'SELECT staff_id, "end"::VARCHAR FROM postings'))
+    assert ends == {
+        "PC1001": "2026-07-14 23:00:00",
+        "PC1002": "2026-01-10 00:00:00",
+        "S0042": "2026-01-09 17:30:00",  # a time is exact
+    }
+    tasking = _lake(home, 'SELECT start::VARCHAR, "end"::VARCHAR FROM occurrence_staff')
+    assert tasking == [("2026-01-05 00:00:00", "2026-01-06 00:00:00")]
+
+
 def test_three_bad_event_rows_are_quarantined_rest_loaded(
     home: Path, db_url: str, tmp_path: Path
 ) -> None:

@@ -419,12 +419,11 @@ class DetectionEngine:
             "post",
             """SELECT p.force, p.staff_id, p.unit, p.role, p.team, p.district,
               p.start AS p0,
-              -- An end is often a date, the last day in post: the posting runs through that
-              -- day, up to the next posting's start (a post move leaves no day in no unit).
+              -- A post move recorded with a gap of up to a day (an end at the start of the
+              -- last day in post) leaves no time in no unit: the posting runs to the next.
               CASE WHEN p."end" IS NULL THEN TIMESTAMP '9999-12-31'
-                ELSE least(p."end" + INTERVAL 1 DAY, greatest(p."end", coalesce(
-                  lead(p.start) OVER (PARTITION BY p.force, p.staff_id ORDER BY p.start),
-                  p."end" + INTERVAL 1 DAY))) END AS p1,
+                WHEN lead(p.start) OVER next_post BETWEEN p."end" AND p."end" + INTERVAL 1 DAY
+                THEN lead(p.start) OVER next_post ELSE p."end" END AS p1,
               regexp_matches(lower(coalesce(p.role, '') || ' ' || coalesce(s.rank, '')),
                              """
             + sql_str(
@@ -436,7 +435,8 @@ class DetectionEngine:
             )
             + """)
                 AS is_supervisor
-            FROM postings p LEFT JOIN staff s USING (force, staff_id)""",
+            FROM postings p LEFT JOIN staff s USING (force, staff_id)
+            WINDOW next_post AS (PARTITION BY p.force, p.staff_id ORDER BY p.start)""",
         )
         # The peer group each access was made from (the posting current at the time): the
         # unit, or the role where the force's units make poor peer groups (below).

@@ -90,6 +90,9 @@ class Column:
     kind: Kind = Kind.TEXT
     required: bool = False
     codes: tuple[str, ...] = ()
+    # The end of a period (a posting, shift, tasking, case, detention): a bare date in it
+    # means the whole of that day, so it is read as the following midnight.
+    period_end: bool = False
 
 
 @dataclass(frozen=True)
@@ -127,9 +130,14 @@ class Table:
 
 
 def _c(
-    name: str, kind: Kind = Kind.TEXT, *, req: bool = False, codes: tuple[str, ...] = ()
+    name: str,
+    kind: Kind = Kind.TEXT,
+    *,
+    req: bool = False,
+    codes: tuple[str, ...] = (),
+    end: bool = False,
 ) -> Column:
-    return Column(name=name, kind=kind, required=req, codes=codes)
+    return Column(name=name, kind=kind, required=req, codes=codes, period_end=end)
 
 
 T, TS, D, INT, C, CL, YN = (
@@ -181,14 +189,14 @@ TABLES: tuple[Table, ...] = (
             _c("district"),
             _c("vetting_level_required", C, codes=VETTING_LEVELS),
             _c("start", TS, req=True),
-            _c("end", TS),
+            _c("end", TS, end=True),
         ),
         key=("staff_id", "unit", "start"),
         description="who worked where and when",
     ),
     Table(
         "shifts",
-        (_c("staff_id", req=True), _c("start", TS, req=True), _c("end", TS, req=True)),
+        (_c("staff_id", req=True), _c("start", TS, req=True), _c("end", TS, req=True, end=True)),
         key=("staff_id", "start"),
         description="rostered duty periods",
     ),
@@ -210,7 +218,7 @@ TABLES: tuple[Table, ...] = (
             _c("occurrence_id", req=True),
             _c("category"),
             _c("opened", TS, req=True),
-            _c("closed", TS),
+            _c("closed", TS, end=True),
             _c("district"),
             _c("created_by"),
         ),
@@ -234,7 +242,7 @@ TABLES: tuple[Table, ...] = (
             _c("staff_id", req=True),
             _c("role", C, req=True, codes=TASKING_ROLES),
             _c("start", TS, req=True),
-            _c("end", TS),
+            _c("end", TS, end=True),
         ),
         key=("occurrence_id", "staff_id", "role", "start"),
         description="who was tasked on which occurrence, and when",
@@ -247,7 +255,7 @@ TABLES: tuple[Table, ...] = (
             _c("staff_id", req=True),
             _c("suite"),
             _c("booked_in", TS, req=True),
-            _c("released", TS),
+            _c("released", TS, end=True),
         ),
         key=("custody_id",),
         description="detentions and the staff who dealt with them",

@@ -368,6 +368,9 @@ def _translate(expr: str, rule: ColumnRule) -> str:
     return f"CASE trim({expr}) {whens} ELSE {otherwise} END"
 
 
+TIME_DIRECTIVES = ("%H", "%I", "%M", "%S", "%f", "%p", "%T", "%R", "%X", "%c", "%z")
+
+
 def rule_sql(rule: ColumnRule, kind: Kind, columns: dict[str, str]) -> str:
     """SQL giving the FDP column's text from the staged source row `src`.
 
@@ -399,7 +402,9 @@ def rule_sql(rule: ColumnRule, kind: Kind, columns: dict[str, str]) -> str:
     if rule.formats:
         fmts = "[" + ", ".join(sql_str(f) for f in rule.formats) + "]"
         parsed = f"try_strptime(trim({expr}), {fmts})"
-        if kind is Kind.DATE:
+        if kind is Kind.DATE or not any(d in f for f in rule.formats for d in TIME_DIRECTIVES):
+            # a time column given dates only stays a bare date: validation knows what a date
+            # means there (midnight at a start, the whole day at a period's end)
             shown = f"strftime({parsed}, '%Y-%m-%d')"
         elif "%z" in rule.formats[0]:
             shown = f"strftime(timezone('UTC', {parsed}), '%Y-%m-%dT%H:%M:%S.%fZ')"

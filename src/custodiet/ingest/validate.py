@@ -51,6 +51,24 @@ def in_dst_gap(local: str, policy: TimePolicy) -> str:
     return f"(timezone({tz}, timezone('UTC', timezone({tz}, {local}))) <> {local})"
 
 
+DATE_ONLY = r"\d{4}-\d{2}-\d{2}"
+
+
+def local_timestamp(col: Column) -> str:
+    """SQL casting a column of `stg` to a local TIMESTAMP (NULL if it is not one).
+
+    A bare date in a period's end column means the whole of that day: the next midnight.
+    """
+    raw = f"NULLIF(trim(stg.{quote(col.name)}), '')"
+    if not col.period_end:
+        return f"try_cast({raw} AS TIMESTAMP)"
+    return (
+        f"CASE WHEN regexp_full_match({raw}, {sql_str(DATE_ONLY)}) "
+        f"THEN CAST(try_cast({raw} AS DATE) + INTERVAL 1 DAY AS TIMESTAMP) "
+        f"ELSE try_cast({raw} AS TIMESTAMP) END"
+    )
+
+
 def typed_and_error(
     col: Column, policy: TimePolicy, offset_alias: str | None = None
 ) -> tuple[str, str]:
@@ -69,7 +87,7 @@ def typed_and_error(
         error = missing if col.required else "NULL"
         return typed, error
     if kind is Kind.TIMESTAMP:
-        local = f"try_cast({raw} AS TIMESTAMP)"
+        local = local_timestamp(col)
         to_utc = f"{local} + {offset_alias}.off" if offset_alias else local_to_utc(local, policy)
         typed = (
             f"CASE WHEN regexp_matches({raw}, {sql_str(TIME_WITH_ZONE)}) "
@@ -137,11 +155,7 @@ def hour_offsets_sql(table: Table, policy: TimePolicy) -> str | None:
     forward) and the autumn overlap (earliest or latest) the same way as per row for zones
     whose changes fall on the hour, as the UK's do.
     """
-    casts = [
-        f"try_cast(NULLIF(trim(stg.{quote(c.name)}), '') AS TIMESTAMP)"
-        for c in table.columns
-        if c.kind is Kind.TIMESTAMP
-    ]
+    casts = [local_timestamp(c) for c in table.columns if c.kind is Kind.TIMESTAMP]
     if not casts:
         return None
     # One pass for the range (cheaper than DISTINCT), then every hour in it; a range of
@@ -176,7 +190,7 @@ def validation_select(
             alias = f"tz_{i}"
             joins.append(
                 f"LEFT JOIN tz_hours {alias} ON {alias}.h = date_trunc('hour', "
-                f"try_cast(NULLIF(trim(stg.{quote(col.name)}), '') AS TIMESTAMP))"
+                f"{local_timestamp(col)})"
             )
         typed, error = typed_and_error(col, policy, alias)
         typed_cols.append(f"{typed} AS {quote(col.name)}")
