@@ -389,11 +389,11 @@ def test_a_force_without_markers_reads_them_from_the_persons_other_records(
 def test_a_post_move_leaves_no_day_outside_a_unit(tmp_path: Path) -> None:
     from tests.fixtures.packages import SMALL
 
-    # PC1001 leaves Response on 9 January (the last day in post, a date) for CID on the 10th.
+    # PC1001 leaves Response on 9 January (the last day in post, a date) for Safeguarding on the 10th.
     moved = [
         *[list(r) for r in SMALL["postings.csv"] if r[0] != "PC1001"],
         ["PC1001", "Response", "constable", "R1", "North", "NPPV2", "2025-01-01", "2026-01-09"],
-        ["PC1001", "CID", "detective", "C1", "East", "NPPV3", "2026-01-10", ""],
+        ["PC1001", "Safeguarding", "detective", "C1", "East", "NPPV3", "2026-01-10", ""],
     ]
     events = [
         ["E70", "RMS", "PC1001", "2026-01-09T15:00:00", "view", "nominal", "N3", "", "WS1"],
@@ -405,8 +405,14 @@ def test_a_post_move_leaves_no_day_outside_a_unit(tmp_path: Path) -> None:
         sql = "SELECT a.event_id, u.unit FROM acc a JOIN acc_unit u USING (aid)"
         units.update((r["event_id"], r["unit"]) for r in engine.records(sql))
 
-    _run_engine(tmp_path, events, postings=moved, while_open=read_units)
-    assert units == {"E70": "Response", "E71": "CID"}
+    _run_engine(tmp_path / "last-day", events, postings=moved, while_open=read_units)
+    assert units == {"E70": "Response", "E71": "Safeguarding"}
+
+    # The same move recorded the other way: the end is the first day no longer in post.
+    moved[-2][-1] = "2026-01-10"
+    units.clear()
+    _run_engine(tmp_path / "first-day-out", events, postings=moved, while_open=read_units)
+    assert units == {"E70": "Response", "E71": "Safeguarding"}
 
 
 def test_a_team_too_large_to_share_work_explains_nothing_by_co_access(tmp_path: Path) -> None:

@@ -266,3 +266,27 @@ def test_decisions_need_reasons_and_withdraw_changes_clearance(vt_home: Path, db
     with session_scope(db_url) as session:
         b002 = session.get(VettingReview, ids["B002"])
         assert b002 is not None and b002.decision == "conditions" and b002.decided_by == "vo1"
+
+
+def test_posting_days_are_the_forces_own_in_summer(home: Path, db_url: str, tmp_path: Path) -> None:
+    from tests.fixtures.packages import SMALL, write_small_package
+
+    postings = [
+        SMALL["postings.csv"][0],
+        # stored in UTC as 23:00 the evening before; the vetting officer reads 12 June
+        ["PC1001", "Response", "constable", "R1", "North", "NPPV2", "2026-06-12", "2026-07-14"],
+        ["PC1001", "CID", "detective", "C1", "East", "NPPV3", "2026-07-15", ""],
+    ]
+    package = write_small_package(tmp_path / "pkg", postings=postings)
+    import_package(lake_path=home / "lake.duckdb", db_url=db_url, package=package)
+    with stores(home, db_url) as (lake, session):
+        reg = load_register(
+            session=session, lake_con=lake, policies=PolicySet(), as_of=date(2026, 7, 14)
+        )
+    first, second = reg.posts[("XX", "PC1001")]
+    assert (first.start, first.end, second.start) == (
+        date(2026, 6, 12),
+        date(2026, 7, 15),  # the first day no longer in post: 14 July is still covered
+        date(2026, 7, 15),
+    )
+    assert first.covers(date(2026, 7, 14)) and not second.covers(date(2026, 7, 14))

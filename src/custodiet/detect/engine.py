@@ -419,10 +419,12 @@ class DetectionEngine:
             "post",
             """SELECT p.force, p.staff_id, p.unit, p.role, p.team, p.district,
               p.start AS p0,
-              -- A post move recorded with a gap of up to a day (an end at the start of the
-              -- last day in post) leaves no time in no unit: the posting runs to the next.
+              -- A post move runs to the next posting's start where the two are recorded
+              -- within a day of each other: whether an end date is the last day in post or
+              -- the first day out, no access falls in no unit or in two.
               CASE WHEN p."end" IS NULL THEN TIMESTAMP '9999-12-31'
-                WHEN lead(p.start) OVER next_post BETWEEN p."end" AND p."end" + INTERVAL 1 DAY
+                WHEN lead(p.start) OVER next_post
+                  BETWEEN p."end" - INTERVAL 1 DAY AND p."end" + INTERVAL 1 DAY
                 THEN lead(p.start) OVER next_post ELSE p."end" END AS p1,
               regexp_matches(lower(coalesce(p.role, '') || ' ' || coalesce(s.rank, '')),
                              """

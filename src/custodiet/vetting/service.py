@@ -22,6 +22,7 @@ from sqlalchemy.orm import Session
 from custodiet.alerts.models import Alert
 from custodiet.db import Base, utcnow
 from custodiet.fdp.schema import VETTING_LEVELS
+from custodiet.lake.store import quote
 from custodiet.vetting.models import DECISIONS, VettingClearance, VettingReview
 from custodiet.vetting.policy import PolicySet, VettingPolicy
 
@@ -261,9 +262,15 @@ def load_register(
             Clearance(f, sid, level, granted, effective, source, status, origin)
         )
         reg.forces_with_vetting.add(f)
+    # Postings are stored in UTC; their days are the force's own (a summer posting starting
+    # on 12 June is stored as 23:00 on the 11th). An end is the first day no longer in post.
+    local_day = "CAST(timezone(coalesce(z.tz, 'Europe/London'), timezone('UTC', p.{col})) AS DATE)"
     for f, sid, unit, role, required, start, end, attributes in lake_con.execute(
-        'SELECT force, staff_id, unit, role, vetting_level_required, start, "end", attributes '
-        f"FROM postings {where} ORDER BY force, staff_id, start",
+        "WITH z AS (SELECT force, arg_max(timezone, imported_at) AS tz FROM packages GROUP BY force) "
+        "SELECT p.force, p.staff_id, p.unit, p.role, p.vetting_level_required, "
+        f"{local_day.format(col='start')}, {local_day.format(col=quote('end'))}, p.attributes "
+        f"FROM postings p LEFT JOIN z USING (force) {where.replace('force', 'p.force')} "
+        "ORDER BY p.force, p.staff_id, p.start",
         params,
     ).fetchall():
         policy = policies.for_force(f)
