@@ -1576,6 +1576,9 @@ class DetectionEngine:
             "nominal_v",
             f"""
             SELECT n.force, n.nominal_id, n.sex, n.birth_year, n.district, pm.markers,
+              -- what the markers say (whether the person counts as vulnerable) and the weight
+              -- the pattern's score takes, which adds the uplift for women of adult age
+              coalesce(w.v, {float(vul.get("no_marker_weight", 0.35))}) AS marker_v,
               coalesce(w.v, {float(vul.get("no_marker_weight", 0.35))})
               + CASE WHEN {sex_code_sql("n.sex")} = 'F'
                       AND n.birth_year BETWEEN {year - 60} AND {year - 16}
@@ -1692,6 +1695,7 @@ class DetectionEngine:
               bool_and(x.never_linked) AS never_linked,
               bool_or(x.met_as_witness) AS met_as_witness,
               coalesce(any_value(n.v), {no_marker}) AS v,
+              coalesce(any_value(n.marker_v), {no_marker}) AS marker_v,
               any_value(n.district) IS NOT NULL AND any_value(n.district) = any_value(s.home_district) AS near_home,
               any_value(n.markers) AS markers, any_value(n.sex) AS sex, any_value(n.birth_year) AS birth_year,
               coalesce(any_value(b.off_rate), 0.0) AS base_off,
@@ -2070,7 +2074,8 @@ class DetectionEngine:
         """SQL predicate over `pair_scores p`: a lookup that breadth counts."""
         b = self.rules["breadth"]
         return (
-            f"p.never_linked AND p.dormant_days > 0 AND p.v >= {float(b.param('min_vulnerability'))}"
+            "p.never_linked AND p.dormant_days > 0"
+            f" AND p.marker_v >= {float(b.param('min_vulnerability'))}"
             f" AND p.raw >= {float(b.param('min_pair_raw'))}"
         )
 
@@ -2232,7 +2237,7 @@ class DetectionEngine:
         "near_home": "SELECT r.event_id FROM resid r JOIN pairs p ON p.force = r.force "
         "AND p.staff_id = r.staff_id AND p.nominal_id = r.subject_id WHERE p.near_home",
         "vulnerability": "SELECT r.event_id FROM resid r JOIN pairs p ON p.force = r.force "
-        "AND p.staff_id = r.staff_id AND p.nominal_id = r.subject_id WHERE p.v >= 0.6",
+        "AND p.staff_id = r.staff_id AND p.nominal_id = r.subject_id WHERE p.marker_v >= 0.6",
         "peer_contrast": "SELECT r.event_id FROM resid r JOIN peak_z z ON z.force = r.force "
         "AND z.staff_id = r.staff_id JOIN pair_scores p ON p.force = r.force "
         "AND p.staff_id = r.staff_id AND p.nominal_id = r.subject_id "
@@ -2266,7 +2271,7 @@ class DetectionEngine:
         _, rows = self.db.rows("""
             SELECT a.force, a.staff_id, count(*) AS events, min(a.ts) AS first_ts,
               max(a.ts) AS last_ts,
-              count(DISTINCT a.subject_id) FILTER (WHERE n.v >= 0.6) AS vulnerable_people
+              count(DISTINCT a.subject_id) FILTER (WHERE n.marker_v >= 0.6) AS vulnerable_people
             FROM acc a LEFT JOIN nominal_v n ON a.subject_kind = 'N' AND n.force = a.force
               AND n.nominal_id = a.subject_id
             WHERE NOT EXISTS (SELECT 1 FROM staff s WHERE s.force = a.force

@@ -437,6 +437,7 @@ HIDDEN_FIGURES = frozenset(
         "sex",
         "birth_year",
         "v",
+        "marker_v",
         "mean_v",
         "off_x",
         "quiet_x",
