@@ -269,7 +269,7 @@ def load_register(
         "WITH z AS (SELECT force, arg_max(timezone, imported_at) AS tz FROM packages GROUP BY force) "
         "SELECT p.force, p.staff_id, p.unit, p.role, p.vetting_level_required, "
         f"{local_day.format(col='start')}, {local_day.format(col=quote('end'))}, p.attributes "
-        f"FROM postings p LEFT JOIN z USING (force) {where.replace('force', 'p.force')} "
+        f"FROM (SELECT * FROM postings {where}) p LEFT JOIN z USING (force) "
         "ORDER BY p.force, p.staff_id, p.start",
         params,
     ).fetchall():
