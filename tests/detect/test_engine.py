@@ -434,3 +434,40 @@ def test_a_team_too_large_to_share_work_explains_nothing_by_co_access(tmp_path: 
     rules["team_co_access"].parameters.update(max_team_size=1)
     _run_engine(tmp_path / "large", events, rules=rules, while_open=read)
     assert matched["co"] == set()
+
+
+def test_a_person_the_unit_keeps_looking_at_is_not_never_linked_or_dormant(
+    tmp_path: Path,
+) -> None:
+    from custodiet.detect.rules import load_rules
+
+    # Four Response officers each look N3 (in no occurrence) up on two days; PC1001 on four.
+    colleagues = [
+        ["PC1003", "Pat Third", "officer", "PC", "F", "North", "2019-01-01", ""],
+        ["PC1004", "Lee Fourth", "officer", "PC", "M", "North", "2019-01-01", ""],
+    ]
+    posted = [
+        ["PC1003", "Response", "constable", "R2", "North", "NPPV2", "2025-01-01", ""],
+        ["PC1004", "Response", "constable", "R2", "North", "NPPV2", "2025-01-01", ""],
+    ]
+    from tests.fixtures.packages import SMALL
+
+    staff = [list(r) for r in SMALL["staff.csv"]] + colleagues
+    postings = [list(r) for r in SMALL["postings.csv"]] + posted
+    events = _later_views("PC1001", "N3", days=(14, 16, 20, 22), with_case=False)
+    for sid, days in (("PC1002", (15, 21)), ("PC1003", (17, 23)), ("PC1004", (18, 24))):
+        events += _later_views(sid, "N3", days=days, with_case=False)
+    _engine, pairs = _run_engine(tmp_path / "shared", events, staff=staff, postings=postings)
+    shared = pairs[("PC1001", "N3")]
+    assert shared["shared_colleagues"] == 3
+    assert not shared["never_linked"] and shared["dormant_days"] == 0
+    assert shared["weak_events"] == shared["events"]
+    # Without the rule (or with one colleague fewer) the same lookups are never linked.
+    rules = load_rules()
+    rules["shared_interest"].parameters.update(min_colleagues=4)
+    _engine, pairs = _run_engine(
+        tmp_path / "alone", events, rules=rules, staff=staff, postings=postings
+    )
+    alone = pairs[("PC1001", "N3")]
+    assert alone["never_linked"] and alone["dormant_days"] == 4
+    assert alone["raw"] > shared["raw"]

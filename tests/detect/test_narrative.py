@@ -61,3 +61,14 @@ def test_narrative_says_when_the_person_was_seen_through_an_occurrence() -> None
     assert "4 by opening an occurrence that names them" in some and "each time" not in some
     pair["via_events"] = 0
     assert "occurrence that names" not in pair_narrative(alert)
+
+
+def test_narrative_says_the_unit_shares_the_interest() -> None:
+    alert = _released(met=False, never_linked=False)
+    pair = alert["pair"]
+    assert isinstance(pair, dict)
+    assert pair_narrative(alert).endswith("unit's general remit covers it.")
+    pair.update(shared_interest=True, shared_colleagues=4)
+    assert pair_narrative(alert).endswith(
+        "; 4 others in the unit looked the person up as often, so it may be the unit's business."
+    )

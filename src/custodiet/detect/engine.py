@@ -902,6 +902,7 @@ class DetectionEngine:
             WHERE NOT EXISTS (SELECT 1 FROM link_expl x WHERE x.aid = a.aid AND x.rule IN ({strong or "''"}))""",
         )
         self._team_co_access()
+        self._shared_interest()
         if not self.on("unit_remit"):
             self.create(
                 "remit",
@@ -950,6 +951,41 @@ class DetectionEngine:
             JOIN subj_cat c USING (force, subject_kind, subject_id)
             JOIN remit r ON r.force = n.force AND r.unit = n.unit AND r.cat = c.cat""",
         )
+
+    def _shared_interest(self) -> None:
+        """Per staff member and person: unit colleagues who looked the person up as often.
+
+        Counts, for each (staff member, person) looked up on two or more days without a
+        strong explanation, the others in the same unit who did the same on at least
+        `day_share` as many days: a person the unit keeps looking at (an operation, a
+        briefing's subject, a shared caseload) is the unit's business, not one member's.
+        """
+        if not self.on("shared_interest"):
+            self.create(
+                "shared_interest",
+                """SELECT NULL::VARCHAR AS force, NULL::VARCHAR AS staff_id,
+                  NULL::VARCHAR AS nominal_id, 0 AS colleagues WHERE false""",
+            )
+            return
+        share = float(self.p("shared_interest", "day_share"))
+        self.create(
+            "unit_person_days",
+            """
+            SELECT force, unit, staff_id, subject_id AS nominal_id,
+              count(DISTINCT CAST(ts AS DATE)) AS days
+            FROM not_strong WHERE subject_kind = 'N' AND unit IS NOT NULL
+            GROUP BY ALL HAVING count(DISTINCT CAST(ts AS DATE)) >= 2""",
+        )
+        self.create(
+            "shared_interest",
+            f"""
+            SELECT p.force, p.staff_id, p.nominal_id, count(DISTINCT o.staff_id) AS colleagues
+            FROM unit_person_days p JOIN unit_person_days o
+              ON o.force = p.force AND o.unit = p.unit AND o.nominal_id = p.nominal_id
+              AND o.staff_id <> p.staff_id AND o.days >= {share} * p.days
+            GROUP BY ALL""",
+        )
+        self.release("unit_person_days")
 
     def _team_co_access(self) -> None:
         """Accesses not strongly explained, to a record a team colleague opened around then."""
@@ -1614,6 +1650,12 @@ class DetectionEngine:
         w_quiet = float(r["quiet_time"].param("weight")) if self.on("quiet_time") else 0.0
         no_marker = float(r["vulnerability"].parameters.get("no_marker_weight", 0.35))
         case_discount = float(self.p("after_involvement", "case_work_discount"))
+        shared = (
+            "coalesce(any_value(si.colleagues), 0) >= "
+            + str(int(self.p("shared_interest", "min_colleagues")))
+            if self.on("shared_interest")
+            else "false"
+        )
         support = event_support_sql(
             "events", full=int(r["repetition"].param("full_support_events"))
         )
@@ -1688,12 +1730,17 @@ class DetectionEngine:
               sum(x.team_after_events) AS team_after_events,
               count(*) FILTER (WHERE x.team_after_events > 0) AS team_after_days,
               sum(x.search_events) AS search_events,
-              count(*) FILTER (WHERE x.dormant) AS dormant_days,
+              CASE WHEN {shared} THEN 0 ELSE count(*) FILTER (WHERE x.dormant) END AS dormant_days,
               count(*) FILTER (WHERE x.alone) AS alone_days,
               count(*) FILTER (WHERE x.lone_events > 0) AS lone_days,
-              sum(x.weak_events) AS weak_events, sum(x.remit_events) AS remit_events,
-              bool_and(x.never_linked) AS never_linked,
+              -- the unit's shared interest explains why one might look (weakly, like a remit)
+              CASE WHEN {shared} THEN sum(x.events) ELSE sum(x.weak_events) END AS weak_events,
+              sum(x.remit_events) AS remit_events,
+              -- a person the unit shares an interest in is linked to the staff member's work
+              -- and in live business, the unit's, whatever the records say
+              bool_and(x.never_linked) AND NOT {shared} AS never_linked,
               bool_or(x.met_as_witness) AS met_as_witness,
+              coalesce(any_value(si.colleagues), 0) AS shared_colleagues,
               coalesce(any_value(n.v), {no_marker}) AS v,
               coalesce(any_value(n.marker_v), {no_marker}) AS marker_v,
               any_value(n.district) IS NOT NULL AND any_value(n.district) = any_value(s.home_district) AS near_home,
@@ -1709,6 +1756,8 @@ class DetectionEngine:
                 AS quiet_x
             FROM pair_days x
             JOIN pair_systems ps USING (force, staff_id, nominal_id)
+            LEFT JOIN shared_interest si ON si.force = x.force AND si.staff_id = x.staff_id
+              AND si.nominal_id = x.nominal_id
             LEFT JOIN case_days cd ON cd.force = x.force AND cd.staff_id = x.staff_id
               AND cd.nominal_id = x.nominal_id AND cd.day = x.day
             LEFT JOIN nominal_v n ON n.force = x.force AND n.nominal_id = x.nominal_id
@@ -1948,7 +1997,16 @@ class DetectionEngine:
             reasons.append("the person lives in the staff member's home district")
         if pair["markers"]:
             rule_ids.append(r["vulnerability"].id)
-        if pair["weak_events"]:
+        if self.on("shared_interest") and pair["shared_colleagues"] >= int(
+            r["shared_interest"].param("min_colleagues")
+        ):
+            pair["shared_interest"] = True
+            rule_ids.append(r["shared_interest"].id)
+            reasons.append(
+                f"{pair['shared_colleagues']} others in the unit looked the person up as often"
+                " (the unit's shared interest: counted as linked to the work, ranked lower)"
+            )
+        elif pair["weak_events"]:
             reasons.append(
                 f"{pair['weak_events']} covered only by a weak explanation (team or unit remit)"
             )
@@ -2227,6 +2285,9 @@ class DetectionEngine:
         "repetition": "SELECT r.event_id FROM resid r JOIN pairs p ON p.force = r.force "
         "AND p.staff_id = r.staff_id AND p.nominal_id = r.subject_id WHERE p.days >= {min_days}",
         "dormant_record": "SELECT event_id FROM resid WHERE dormant",
+        "shared_interest": "SELECT r.event_id FROM resid r JOIN pairs p ON p.force = r.force "
+        "AND p.staff_id = r.staff_id AND p.nominal_id = r.subject_id "
+        "WHERE p.shared_colleagues >= {min_colleagues}",
         "through_occurrence": "SELECT event_id FROM resid WHERE via_occurrence IS NOT NULL",
         "lone_session": "SELECT r.event_id FROM resid r JOIN lone USING (aid)",
         "alone_with_record": "SELECT event_id FROM resid WHERE alone",
@@ -2263,6 +2324,7 @@ class DetectionEngine:
             z_full=float(self.rules["peer_contrast"].param("z_full")),
             min_peers=int(self.rules["peer_contrast"].param("min_peers")),
             min_raw=MIN_PAIR_RAW,
+            min_colleagues=int(self.rules["shared_interest"].param("min_colleagues")),
         )
         return {r[0] for r in self.db.rows(sql)[1]}
 

@@ -102,6 +102,12 @@ def pair_narrative(alert: dict[str, Any], *, involvement_end: datetime | None = 
         text += (
             "; no tasking, custody record or team colleague's case ever linked them to this person"
         )
+    elif pair.get("shared_interest"):
+        colleagues = int(pair["shared_colleagues"])
+        text += (
+            f"; {colleagues} others in the unit looked the person up as often, so it may be"
+            " the unit's business"
+        )
     elif pair["weak_events"] == pair["events"]:
         text += "; only a team colleague's work or the unit's general remit covers it"
     else:

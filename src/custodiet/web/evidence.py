@@ -404,6 +404,7 @@ FIGURES: dict[str, tuple[str, str, str]] = {
     "search_events": ("Found by searching", "n", "fig"),
     "dormant_days": ("Days the person was in no live police business", "n", "fig"),
     "weak_events": ("Covered only by team or unit remit", "n", "fig"),
+    "shared_colleagues": ("Unit colleagues who looked the person up as often", "n", "peer"),
     "near_home": ("Person lives in the staff member's home district", "yesno", "fig"),
     "never_linked": ("Never linked to the person in any record", "yesno", "fig"),
     "witness_looked_up": (
