@@ -6,6 +6,7 @@ from pathlib import Path
 from typing import Any
 
 from custodiet.detect.engine import (
+    MIN_PAIR_RAW,
     SELF_CONTRAST,
     binomial_tail,
     defer_to_account,
@@ -457,17 +458,68 @@ def test_a_person_the_unit_keeps_looking_at_is_not_never_linked_or_dormant(
     events = _later_views("PC1001", "N3", days=(14, 16, 20, 22), with_case=False)
     for sid, days in (("PC1002", (15, 21)), ("PC1003", (17, 23)), ("PC1004", (18, 24))):
         events += _later_views(sid, "N3", days=days, with_case=False)
-    _engine, pairs = _run_engine(tmp_path / "shared", events, staff=staff, postings=postings)
+    # PC1001 is on duty at each look (a day shift on each of the four days).
+    on_duty = [
+        ["PC1001", f"2026-01-{day}T07:00:00", f"2026-01-{day}T17:00:00"] for day in (14, 16, 20, 22)
+    ]
+    run = {"staff": staff, "postings": postings, "extra_shifts": on_duty}
+    _engine, pairs = _run_engine(tmp_path / "shared", events, **run)
     shared = pairs[("PC1001", "N3")]
     assert shared["shared_colleagues"] == 3
     assert not shared["never_linked"] and shared["dormant_days"] == 0
     assert shared["weak_events"] == shared["events"]
+    # On duty, with no involvement or release to be after: nothing sets the look apart.
+    assert shared["off_x"] == shared["quiet_x"] == 0
+    assert shared["raw"] < MIN_PAIR_RAW <= shared["evidence"]
     # Without the rule (or with one colleague fewer) the same lookups are never linked.
     rules = load_rules()
     rules["shared_interest"].parameters.update(min_colleagues=4)
-    _engine, pairs = _run_engine(
-        tmp_path / "alone", events, rules=rules, staff=staff, postings=postings
-    )
+    _engine, pairs = _run_engine(tmp_path / "alone", events, rules=rules, **run)
     alone = pairs[("PC1001", "N3")]
     assert alone["never_linked"] and alone["dormant_days"] == 4
-    assert alone["raw"] > shared["raw"]
+    assert alone["raw"] >= MIN_PAIR_RAW
+
+
+def test_remit_work_repeated_as_no_one_else_in_the_unit_repeats_still_alerts(
+    tmp_path: Path,
+) -> None:
+    from tests.fixtures.packages import SMALL
+
+    # Four Response officers each open three domestic-abuse victims (N4-N6) untasked: the
+    # unit learns that remit. PC1001 attended OC1 and, on duty, opens its victim N1 on four
+    # later days: linked to his work, covered by the remit, on duty.
+    staff = [list(r) for r in SMALL["staff.csv"]] + [
+        ["PC1003", "Pat Third", "officer", "PC", "F", "North", "2019-01-01", ""],
+        ["PC1004", "Lee Fourth", "officer", "PC", "M", "North", "2019-01-01", ""],
+    ]
+    postings = [list(r) for r in SMALL["postings.csv"]] + [
+        ["PC1003", "Response", "constable", "R2", "North", "NPPV2", "2025-01-01", ""],
+        ["PC1004", "Response", "constable", "R2", "North", "NPPV2", "2025-01-01", ""],
+    ]
+    nominals = [list(r) for r in SMALL["nominals.csv"]] + [
+        [f"N{i}", "F", "1990", "South", "domestic_abuse_victim"] for i in (4, 5, 6)
+    ]
+    remit_work = [
+        [f"R{sid}{n}", "RMS", sid, f"2026-01-{8 + i}T1{n}:00:00", "view", "nominal", f"N{n}", "",
+         "WS1"]
+        for i, sid in enumerate(("PC1001", "PC1002", "PC1003", "PC1004"))
+        for n in (4, 5, 6)
+    ]  # fmt: skip
+    later = _later_views("PC1001", "N1", days=(14, 15, 16, 17), with_case=False)
+    on_duty = [
+        ["PC1001", f"2026-01-{day}T07:00:00", f"2026-01-{day}T17:00:00"] for day in (14, 15, 16, 17)
+    ]
+    run = {"staff": staff, "postings": postings, "nominals": nominals, "extra_shifts": on_duty}
+    _engine, pairs = _run_engine(tmp_path / "alone", [*remit_work, *later], **run)
+    alone = pairs[("PC1001", "N1")]
+    assert alone["remit_events"] == alone["events"] == 4 and not alone["never_linked"]
+    assert alone["off_x"] == 0 and alone["dormant_days"] == 0 and alone["inv_days"] == 4
+    # Nobody else in the unit comes back to anyone on four days: not what the remit is for.
+    assert alone["r_days"] == 1.0 and alone["raw"] == alone["evidence"]
+    # Two colleagues who each come back to one of the unit's victims on four days too make
+    # it the unit's way of working: it stays below the alert line.
+    repeats = _later_views("PC1002", "N4", days=(14, 15, 16, 17), with_case=False)
+    repeats += _later_views("PC1003", "N5", days=(14, 15, 16, 17), with_case=False)
+    _engine, pairs = _run_engine(tmp_path / "usual", [*remit_work, *later, *repeats], **run)
+    usual = pairs[("PC1001", "N1")]
+    assert usual["r_days"] < 0.75 and usual["raw"] < MIN_PAIR_RAW

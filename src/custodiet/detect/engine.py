@@ -1650,12 +1650,14 @@ class DetectionEngine:
         w_quiet = float(r["quiet_time"].param("weight")) if self.on("quiet_time") else 0.0
         no_marker = float(r["vulnerability"].parameters.get("no_marker_weight", 0.35))
         case_discount = float(self.p("after_involvement", "case_work_discount"))
-        shared = (
-            "coalesce(any_value(si.colleagues), 0) >= "
-            + str(int(self.p("shared_interest", "min_colleagues")))
+        # colleagues needed for a shared interest (never reached with the rule off)
+        usual_rarity = float(self.p("unit_remit", "usual_repetition_below_rarity"))
+        min_shared = (
+            int(self.p("shared_interest", "min_colleagues"))
             if self.on("shared_interest")
-            else "false"
+            else 1 << 30
         )
+        shared = f"coalesce(any_value(si.colleagues), 0) >= {min_shared}"
         support = event_support_sql(
             "events", full=int(r["repetition"].param("full_support_events"))
         )
@@ -1775,12 +1777,20 @@ class DetectionEngine:
         # Repetition inside a covered remit with no sign of anything else (not off duty, not
         # a dormant record, linked to their work, one system, not after a release or after
         # the team colleague's tasking ended) is what the remit is for: it stays below the
-        # alert line, however often it happens.
+        # alert line, however often it happens, as long as others in the unit come back to
+        # people as often (a call handler who returns to one caller on seven days, where no
+        # colleague returns to anyone on so many, is not doing the unit's work).
         self.create(
             "pair_scores",
             f"""
             SELECT *, CASE WHEN weak_events = events AND off_x = 0 AND quiet_x = 0 AND dormant_days = 0
                 AND NOT never_linked AND rel_days = 0 AND other_systems = 0 AND team_after_days = 0
+                AND r_days < {usual_rarity}
+              THEN least(evidence, {MIN_PAIR_RAW} - 0.1)
+              -- a person the unit keeps looking at: only the timing can set this look apart
+              -- (how the unit's members look, by phone or in a quiet session, is all of theirs)
+              WHEN shared_colleagues >= {min_shared} AND off_x = 0 AND quiet_x = 0
+                AND inv_days = 0 AND rel_days = 0 AND team_after_days = 0
               THEN least(evidence, {MIN_PAIR_RAW} - 0.1) ELSE evidence END AS raw,
               -- a person-level alert and the staff member's peak rest on enough events;
               -- breadth counts people and reads raw unweighed
