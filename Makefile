@@ -7,7 +7,7 @@ DEMO_STAFF ?= 1500
 DEMO_DAYS ?= 60
 PORT ?= 8000
 
-.PHONY: install browser demo test lint typecheck bench clean
+.PHONY: install browser demo test lint typecheck bench bench-independent clean
 
 $(BIN)/custodiet: pyproject.toml
 	$(PY) -m venv $(VENV)
@@ -44,6 +44,10 @@ bench: install
 	$(BIN)/python benchmarks/bench_import.py
 	@test ! -f benchmarks/bench_detect.py || $(BIN)/python benchmarks/bench_detect.py
 	@test ! -f benchmarks/bench_web.py || $(BIN)/python benchmarks/bench_web.py
+
+# Detection on forces made by a generator written apart from custodiet (see its README).
+bench-independent: install
+	$(BIN)/python benchmarks/bench_independent.py
 
 clean:
 	rm -rf $(VENV) $(HOME_DIR) .mypy_cache .ruff_cache .pytest_cache
