@@ -315,6 +315,7 @@ class DetectionEngine:
             "tasking_subjects",
             "record_writes",
             "case_alone",
+            "case_with_people",
             "acc_pairs",
         )
         self._explain()
@@ -695,6 +696,37 @@ class DetectionEngine:
                 SELECT force, staff_id, 'O', occurrence_id, occurrence_id, 'worked_the_case',
                   d0 - {b}, d0 + INTERVAL 1 DAY + {a}, d0 + INTERVAL 1 DAY, d0
                 FROM case_alone""")
+        if self.on("case_with_people"):
+            least = int(self.p("case_with_people", "min_people"))
+            # Days on which the staff member opened an occurrence and two or more of the
+            # people it names: the whole case (the victim and the suspect), which is how a
+            # case is worked; someone looking for their own reasons looks at one person.
+            self.create(
+                "case_with_people",
+                f"""
+                WITH case_days AS (
+                  SELECT DISTINCT force, staff_id, subject_id AS occurrence_id,
+                    CAST(ts AS DATE) AS d
+                  FROM acc WHERE subject_kind = 'O'),
+                person_days AS (
+                  SELECT DISTINCT force, staff_id, subject_id AS nominal_id, CAST(ts AS DATE) AS d
+                  FROM acc WHERE subject_kind = 'N')
+                SELECT c.force, c.staff_id, c.occurrence_id, CAST(c.d AS TIMESTAMP) AS d0
+                FROM case_days c
+                JOIN occurrence_nominals n
+                  ON n.force = c.force AND n.occurrence_id = c.occurrence_id
+                JOIN person_days p ON p.force = c.force AND p.staff_id = c.staff_id
+                  AND p.d = c.d AND p.nominal_id = n.nominal_id
+                GROUP BY c.force, c.staff_id, c.occurrence_id, c.d
+                HAVING count(DISTINCT p.nominal_id) >= {least}""",
+            )
+            parts.append("""SELECT c.force, c.staff_id, 'N', n.nominal_id, c.occurrence_id,
+                'case_with_people', c.d0, c.d0 + INTERVAL 1 DAY, c.d0 + INTERVAL 1 DAY, c.d0
+                FROM case_with_people c JOIN occurrence_nominals n USING (force, occurrence_id)
+                UNION ALL
+                SELECT force, staff_id, 'O', occurrence_id, occurrence_id, 'case_with_people',
+                  d0, d0 + INTERVAL 1 DAY, d0 + INTERVAL 1 DAY, d0
+                FROM case_with_people""")
         if self.on("team_tasking"):
             b, a = (
                 _hours(self.p("team_tasking", k))

@@ -98,6 +98,7 @@ EXPLANATION_LABELS = {
     "supervises_tasked": "Supervises someone tasked",
     "worked_the_record": "Wrote to the record",
     "worked_the_case": "Worked the case",
+    "case_with_people": "Opened the case with its people",
     "team_co_access": "Team colleague opened it too",
     "unit_remit": "Unit's remit",
 }
