@@ -1682,8 +1682,8 @@ class DetectionEngine:
         w_quiet = float(r["quiet_time"].param("weight")) if self.on("quiet_time") else 0.0
         no_marker = float(r["vulnerability"].parameters.get("no_marker_weight", 0.35))
         case_discount = float(self.p("after_involvement", "case_work_discount"))
-        # colleagues needed for a shared interest (never reached with the rule off)
         usual_rarity = float(self.p("unit_remit", "usual_repetition_below_rarity"))
+        # colleagues needed for a shared interest (never reached with the rule off)
         min_shared = (
             int(self.p("shared_interest", "min_colleagues"))
             if self.on("shared_interest")
