@@ -523,3 +523,22 @@ def test_remit_work_repeated_as_no_one_else_in_the_unit_repeats_still_alerts(
     _engine, pairs = _run_engine(tmp_path / "usual", [*remit_work, *later, *repeats], **run)
     usual = pairs[("PC1001", "N1")]
     assert usual["r_days"] < 0.75 and usual["raw"] < MIN_PAIR_RAW
+
+
+def test_breadth_counts_a_never_linked_person_whose_case_is_live(tmp_path: Path) -> None:
+    # DS2001 (CID) has no link to N1, a domestic-abuse victim whose occurrence OC1 is open:
+    # two lookups of her late at night count towards his breadth, dormant record or not.
+    events = _later_views("DS2001", "N1", days=(10, 12), with_case=False)
+    events = [[*e[:3], e[3].replace("T10:", "T23:"), *e[4:]] for e in events]
+    counted: dict[str, list[Any]] = {}
+
+    def read(engine: Any) -> None:
+        counted["pairs"] = engine.records(
+            "SELECT staff_id, nominal_id, dormant_days FROM pair_scores p WHERE "
+            + engine._breadth_counted()
+        )
+
+    _run_engine(tmp_path, events, while_open=read)
+    assert [(r["staff_id"], r["nominal_id"], r["dormant_days"]) for r in counted["pairs"]] == [
+        ("DS2001", "N1", 0)
+    ]

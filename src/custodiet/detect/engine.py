@@ -2174,7 +2174,7 @@ class DetectionEngine:
         """SQL predicate over `pair_scores p`: a lookup that breadth counts."""
         b = self.rules["breadth"]
         return (
-            "p.never_linked AND p.dormant_days > 0"
+            "p.never_linked"
             f" AND p.marker_v >= {float(b.param('min_vulnerability'))}"
             f" AND p.raw >= {float(b.param('min_pair_raw'))}"
         )

@@ -132,7 +132,7 @@ def breadth_narrative(alert: dict[str, Any]) -> str:
     rec = alert["breadth"]
     text = (
         f"Looked up {rec['people']} vulnerable people with no tasking, custody or team link to any "
-        f"of them, at times when their records were dormant; the median in "
+        f"of them; the median in "
         f"{unit_label(rec['unit'])} is {rec.get('peer_people', 0):g} ({rec['peers']} staff)"
     )
     focus = rec.get("focus")
