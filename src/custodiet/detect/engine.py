@@ -1683,13 +1683,14 @@ class DetectionEngine:
         no_marker = float(r["vulnerability"].parameters.get("no_marker_weight", 0.35))
         case_discount = float(self.p("after_involvement", "case_work_discount"))
         usual_rarity = float(self.p("unit_remit", "usual_repetition_below_rarity"))
-        # colleagues needed for a shared interest (never reached with the rule off)
-        min_shared = (
-            int(self.p("shared_interest", "min_colleagues"))
+        # Whether the unit shares the interest in the pair's person (S019): defined once here,
+        # carried as the pair's `shared_interest` column.
+        shared = (
+            "coalesce(any_value(si.colleagues), 0) >= "
+            + str(int(self.p("shared_interest", "min_colleagues")))
             if self.on("shared_interest")
-            else 1 << 30
+            else "false"
         )
-        shared = f"coalesce(any_value(si.colleagues), 0) >= {min_shared}"
         support = event_support_sql(
             "events", full=int(r["repetition"].param("full_support_events"))
         )
@@ -1775,6 +1776,7 @@ class DetectionEngine:
               bool_and(x.never_linked) AND NOT {shared} AS never_linked,
               bool_or(x.met_as_witness) AS met_as_witness,
               coalesce(any_value(si.colleagues), 0) AS shared_colleagues,
+              {shared} AS shared_interest,
               coalesce(any_value(n.v), {no_marker}) AS v,
               coalesce(any_value(n.marker_v), {no_marker}) AS marker_v,
               any_value(n.district) IS NOT NULL AND any_value(n.district) = any_value(s.home_district) AS near_home,
@@ -1821,7 +1823,7 @@ class DetectionEngine:
               THEN least(evidence, {MIN_PAIR_RAW} - 0.1)
               -- a person the unit keeps looking at: only the timing can set this look apart
               -- (how the unit's members look, by phone or in a quiet session, is all of theirs)
-              WHEN shared_colleagues >= {min_shared} AND off_x = 0 AND quiet_x = 0
+              WHEN shared_interest AND off_x = 0 AND quiet_x = 0
                 AND inv_days = 0 AND rel_days = 0 AND team_after_days = 0
               THEN least(evidence, {MIN_PAIR_RAW} - 0.1) ELSE evidence END AS raw,
               -- a person-level alert and the staff member's peak rest on enough events;
@@ -2039,10 +2041,7 @@ class DetectionEngine:
             reasons.append("the person lives in the staff member's home district")
         if pair["markers"]:
             rule_ids.append(r["vulnerability"].id)
-        if self.on("shared_interest") and pair["shared_colleagues"] >= int(
-            r["shared_interest"].param("min_colleagues")
-        ):
-            pair["shared_interest"] = True
+        if pair["shared_interest"]:
             rule_ids.append(r["shared_interest"].id)
             reasons.append(
                 f"{pair['shared_colleagues']} others in the unit looked the person up as often"
@@ -2329,7 +2328,7 @@ class DetectionEngine:
         "dormant_record": "SELECT event_id FROM resid WHERE dormant",
         "shared_interest": "SELECT r.event_id FROM resid r JOIN pairs p ON p.force = r.force "
         "AND p.staff_id = r.staff_id AND p.nominal_id = r.subject_id "
-        "WHERE p.shared_colleagues >= {min_colleagues}",
+        "WHERE p.shared_interest",
         "through_occurrence": "SELECT event_id FROM resid WHERE via_occurrence IS NOT NULL",
         "lone_session": "SELECT r.event_id FROM resid r JOIN lone USING (aid)",
         "alone_with_record": "SELECT event_id FROM resid WHERE alone",
@@ -2366,7 +2365,6 @@ class DetectionEngine:
             z_full=float(self.rules["peer_contrast"].param("z_full")),
             min_peers=int(self.rules["peer_contrast"].param("min_peers")),
             min_raw=MIN_PAIR_RAW,
-            min_colleagues=int(self.rules["shared_interest"].param("min_colleagues")),
         )
         return {r[0] for r in self.db.rows(sql)[1]}
 
