@@ -704,7 +704,7 @@ class DetectionEngine:
             self.create(
                 "case_with_people",
                 f"""
-                WITH case_days AS (
+                WITH occurrence_days AS (
                   SELECT DISTINCT force, staff_id, subject_id AS occurrence_id,
                     CAST(ts AS DATE) AS d
                   FROM acc WHERE subject_kind = 'O'),
@@ -712,7 +712,7 @@ class DetectionEngine:
                   SELECT DISTINCT force, staff_id, subject_id AS nominal_id, CAST(ts AS DATE) AS d
                   FROM acc WHERE subject_kind = 'N')
                 SELECT c.force, c.staff_id, c.occurrence_id, CAST(c.d AS TIMESTAMP) AS d0
-                FROM case_days c
+                FROM occurrence_days c
                 JOIN occurrence_nominals n
                   ON n.force = c.force AND n.occurrence_id = c.occurrence_id
                 JOIN person_days p ON p.force = c.force AND p.staff_id = c.staff_id
