@@ -1,8 +1,10 @@
-"""Detection on forces made by an independent generator (benchmarks/independent_force).
+"""Detection on forces made by generators written apart from custodiet.
 
-Generates each seed's package (kept in --work and reused), imports it into a fresh home,
-detects, and scores against the generator's truth file with the same measures as
-`custodiet evaluate`. Not part of `make bench`: run `make bench-independent`.
+Two of them: `a` (benchmarks/independent_force, session 17) and `b`
+(benchmarks/independent_force_b, session 18). Generates each seed's package (kept in
+--work and reused), imports it into a fresh home, detects, and scores against the
+generator's truth file with the same measures as `custodiet evaluate`. Not part of
+`make bench`: run `make bench-independent`.
 """
 
 from __future__ import annotations
@@ -17,16 +19,19 @@ from custodiet.db import upgrade
 from custodiet.detect.evaluate import detect_and_score
 from custodiet.ingest.service import import_package
 
-GENERATOR = Path(__file__).parent / "independent_force" / "generator.py"
+GENERATORS = {
+    "a": Path(__file__).parent / "independent_force" / "generator.py",
+    "b": Path(__file__).parent / "independent_force_b" / "generator.py",
+}
 
 
-def run_seed(work: Path, *, seed: int, staff: int, days: int) -> dict[str, object]:
+def run_seed(work: Path, *, generator: str, seed: int, staff: int, days: int) -> dict[str, object]:
     """Generate (unless kept), import, detect and score one seed."""
-    root = work / f"staff{staff}-days{days}-seed{seed}"
+    root = work / f"{generator}-staff{staff}-days{days}-seed{seed}"
     package, truth = root / "package", root / "package.truth.json"
     if not truth.exists():
         subprocess.run(
-            [sys.executable, str(GENERATOR), "--out", str(root), "--staff", str(staff),
+            [sys.executable, str(GENERATORS[generator]), "--out", str(root), "--staff", str(staff),
              "--days", str(days), "--seed", str(seed)],
             check=True, stdout=subprocess.DEVNULL,
         )  # fmt: skip
@@ -41,6 +46,7 @@ def run_seed(work: Path, *, seed: int, staff: int, days: int) -> dict[str, objec
     imported = time.perf_counter() - started
     ev = detect_and_score(home, truth, staff=staff, days=days)
     return {
+        "generator": generator,
         "seed": seed,
         "events": ev.events,
         "abusers": ev.abusers,
@@ -57,17 +63,26 @@ def main() -> None:
     """Score detection on each requested seed of the independent generator."""
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--work", type=Path, default=Path("/var/tmp/custodiet-independent"))
+    parser.add_argument("--generators", default="a,b", help="Comma-separated: a, b.")
     parser.add_argument("--seeds", default="1,2,3,4")
-    parser.add_argument("--staff", type=int, default=800)
+    parser.add_argument("--staff", type=int, default=None, help="Default: a 800, b 1000.")
     parser.add_argument("--days", type=int, default=60)
     args = parser.parse_args()
-    results = []
-    for seed in (int(s) for s in args.seeds.split(",") if s):
-        result = run_seed(args.work, seed=seed, staff=args.staff, days=args.days)
-        results.append(result)
-        print(result, flush=True)
-    aps = [float(str(r["ap"])) for r in results]
-    print(f"mean average precision {sum(aps) / len(aps):.3f} over {len(aps)} seeds")
+    for generator in (g for g in args.generators.split(",") if g):
+        staff = args.staff or {"a": 800, "b": 1000}[generator]
+        results = []
+        for seed in (int(s) for s in args.seeds.split(",") if s):
+            result = run_seed(
+                args.work, generator=generator, seed=seed, staff=staff, days=args.days
+            )
+            results.append(result)
+            print(result, flush=True)
+        aps = [float(str(r["ap"])) for r in results]
+        print(
+            f"generator {generator}: mean average precision {sum(aps) / len(aps):.3f}"
+            f" over {len(aps)} seeds",
+            flush=True,
+        )
 
 
 if __name__ == "__main__":

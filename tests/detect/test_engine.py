@@ -9,6 +9,7 @@ from custodiet.detect.engine import (
     MIN_PAIR_RAW,
     SELF_CONTRAST,
     binomial_tail,
+    contrast_z,
     defer_to_account,
     event_support_sql,
     pair_score,
@@ -143,6 +144,33 @@ def test_lookups_centred_on_one_group_stand_out_against_a_mixed_peer_pool() -> N
     # Half of them men, as peers' lookups are: a focus, but no surprise.
     ordinary = strongest_focus({"M:adult": 5, "F:child": 4}, 9, peers)
     assert ordinary is not None and ordinary.surprise < 1
+
+
+def test_a_slight_lean_over_many_people_is_not_a_focus() -> None:
+    peers = {"F:adult": 0.45, "M:adult": 0.39, "F:child": 0.08, "M:child": 0.08}
+    # 45 of 84 men against peers' 39%: judged on all 84 it reads as a 1-in-300 chance; on
+    # 20 people with the same share it is an ordinary lean.
+    lean = strongest_focus({"M:adult": 45, "F:adult": 39}, 84, peers, sample_cap=84)
+    assert lean is not None and lean.surprise > 2.0
+    capped = strongest_focus({"M:adult": 45, "F:adult": 39}, 84, peers)
+    assert capped is not None and capped.surprise < 1.5
+    # Every one of 40 a woman: as surprising judged on 20 as any focus can be.
+    trawl = strongest_focus({"F:adult": 40}, 40, peers)
+    assert trawl is not None and trawl.surprise > 6
+    assert trawl.count == 40 and trawl.people == 40  # the narrative keeps the real counts
+
+
+def test_a_focused_trawl_stands_out_by_its_breadth() -> None:
+    focused = {
+        "rule_family": "breadth",
+        "breadth": {"z": 5.6, "focus": {"group": "women", "count": 20, "peer_share": 0.64}},
+    }
+    mixed = {"rule_family": "breadth", "breadth": {"z": 7.4}}
+    person = {"rule_family": "person_focus", "pair": {}}
+    assert contrast_z(focused, 0.4) == 5.6
+    assert contrast_z(focused, 6.0) == 6.0
+    assert contrast_z(mixed, 0.4) == 0.4  # broad but mixed: judged by the peak
+    assert contrast_z(person, 0.4) == 0.4
 
 
 def _pair_scores(tmp_path: Path, extra_events: list[list[str]]) -> dict[tuple[str, str], Any]:
@@ -542,3 +570,49 @@ def test_breadth_counts_a_never_linked_person_whose_case_is_live(tmp_path: Path)
     assert [(r["staff_id"], r["nominal_id"], r["dormant_days"]) for r in counted["pairs"]] == [
         ("DS2001", "N1", 0)
     ]
+
+
+def _alerts_with_allegations(tmp_path: Path, rows: list[list[str]]) -> list[dict[str, Any]]:
+    """Detection over the small package with `rows` added to allegations.csv."""
+    from custodiet.detect.engine import DetectionEngine
+    from custodiet.ingest.service import import_package
+    from custodiet.lake.engines import open_engine
+    from tests.fixtures.packages import SMALL, write_small_package
+
+    allegations = [list(r) for r in SMALL["allegations.csv"]] + rows
+    package = write_small_package(tmp_path / "pkg", allegations=allegations)
+    lake = tmp_path / "lake.duckdb"
+    import_package(lake_path=lake, db_url=None, package=package)
+    with open_engine("duckdb", lake) as db:
+        return DetectionEngine(db).run().alerts
+
+
+def _lead(alerts: list[dict[str, Any]], staff_id: str) -> dict[str, Any]:
+    return max((a for a in alerts if a["staff_id"] == staff_id), key=lambda a: a["score"])
+
+
+def test_an_earlier_allegation_ranks_the_staff_members_alerts_higher(tmp_path: Path) -> None:
+    def allegation(category: str, received: str) -> list[str]:
+        return ["AL9", "PC1001", received, category, "colleague", "", "", "", ""]
+
+    base = _lead(_alerts_with_allegations(tmp_path / "none", []), "PC1001")
+    assert "S020" not in base["rule_ids"]
+    marked = _lead(
+        _alerts_with_allegations(
+            tmp_path / "sexual", [allegation("sexual_misconduct", "2024-02-01")]
+        ),
+        "PC1001",
+    )
+    assert "S020" in marked["rule_ids"]
+    # weight 1: the odds of the score double (s -> 100 - (100 - s) / 2)
+    assert marked["score"] == round(100 - (100 - base["score"]) / 2, 1) > base["score"]
+    assert "an earlier allegation on record (latest: sexual misconduct" in marked["reasons"][-1]
+    assert marked["reasons"][-1].endswith("open)")
+    # A category that does not bear on abuse of position for a sexual purpose, or an
+    # allegation received after the audit trail ends, changes nothing.
+    for name, row in (
+        ("theft", allegation("theft_fraud", "2024-02-01")),
+        ("later", allegation("sexual_misconduct", "2026-06-01")),
+    ):
+        other = _lead(_alerts_with_allegations(tmp_path / name, [row]), "PC1001")
+        assert other["score"] == base["score"] and "S020" not in other["rule_ids"]

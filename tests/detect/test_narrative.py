@@ -72,3 +72,25 @@ def test_narrative_says_the_unit_shares_the_interest() -> None:
     assert pair_narrative(alert).endswith(
         "; 4 others in the unit looked the person up as often, so it may be the unit's business."
     )
+
+
+def test_narrative_says_an_earlier_allegation_is_on_record() -> None:
+    alert = _released(met=False, never_linked=False)
+    pair = alert["pair"]
+    assert isinstance(pair, dict)
+    assert "allegation" not in pair_narrative(alert)
+    pair["prior_allegation"] = {
+        "count": 1, "category": "sexual_misconduct", "received": "2023-06-16",
+        "outcome": "no_case_to_answer",
+    }  # fmt: skip
+    assert pair_narrative(alert).endswith(
+        "covers it. An earlier allegation is on record (sexual misconduct, received"
+        " 2023-06-16, no case to answer)."
+    )
+    text = breadth_narrative(
+        _breadth(prior_allegation={**pair["prior_allegation"], "count": 2, "outcome": None})
+    )
+    assert text.endswith(
+        "2 earlier allegations are on record (the latest: sexual misconduct, received"
+        " 2023-06-16, still open)."
+    )

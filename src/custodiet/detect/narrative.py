@@ -112,10 +112,23 @@ def pair_narrative(alert: dict[str, Any], *, involvement_end: datetime | None = 
         text += "; only a team colleague's work or the unit's general remit covers it"
     else:
         text += "; no task explains it"
-    text += "."
+    text += "." + _history(pair)
     if alert.get("also"):
         text += f" {_others(alert['also'])}"
     return text
+
+
+def _history(rec: dict[str, Any]) -> str:
+    """' An earlier allegation is on record (…).' where the staff member has one (S020)."""
+    prior = rec.get("prior_allegation")
+    if not prior:
+        return ""
+    count = int(prior["count"])
+    what = "An earlier allegation is" if count == 1 else f"{count} earlier allegations are"
+    outcome = str(prior["outcome"]).replace("_", " ") if prior.get("outcome") else "still open"
+    category = str(prior["category"]).replace("_", " ")
+    latest = "" if count == 1 else "the latest: "
+    return f" {what} on record ({latest}{category}, received {prior['received']}, {outcome})."
 
 
 def release_clause(pair: dict[str, Any]) -> str:
@@ -143,7 +156,7 @@ def breadth_narrative(alert: dict[str, Any]) -> str:
         )
     if rec.get("off_events"):
         text += f"; {rec['off_events']} of these accesses were off duty"
-    text += "."
+    text += "." + _history(rec)
     if alert.get("also"):
         text += f" {_others(alert['also'])}"
     return text
