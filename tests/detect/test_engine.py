@@ -616,3 +616,21 @@ def test_an_earlier_allegation_ranks_the_staff_members_alerts_higher(tmp_path: P
     ):
         other = _lead(_alerts_with_allegations(tmp_path / name, [row]), "PC1001")
         assert other["score"] == base["score"] and "S020" not in other["rule_ids"]
+
+
+def test_a_force_without_allegations_is_told_the_history_signal_was_not_used(
+    tmp_path: Path,
+) -> None:
+    from custodiet.detect.engine import DetectionEngine
+    from custodiet.ingest.service import import_package
+    from custodiet.lake.engines import open_engine
+    from tests.fixtures.packages import SMALL, write_small_package
+
+    package = write_small_package(tmp_path / "pkg", allegations=[SMALL["allegations.csv"][0]])
+    import_package(lake_path=tmp_path / "lake.duckdb", db_url=None, package=package)
+    with open_engine("duckdb", tmp_path / "lake.duckdb") as db:
+        engine = DetectionEngine(db)
+        alerts = engine.run().alerts
+        assert engine.unavailable["prior_allegation"] == "no allegations supplied"
+        assert engine.matched_events("prior_allegation") == set()
+    assert alerts and not any("S020" in a["rule_ids"] for a in alerts)

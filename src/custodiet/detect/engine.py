@@ -2339,7 +2339,7 @@ class DetectionEngine:
 
     def _prior_allegations(self, alerts: list[dict[str, Any]]) -> None:
         """Rank higher the alerts of staff with an earlier allegation on record (S020)."""
-        if not self.on("prior_allegation") or not alerts:
+        if not self.on("prior_allegation"):
             return
         rule = self.rules["prior_allegation"]
         weight = float(rule.param("weight"))
@@ -2367,7 +2367,7 @@ class DetectionEngine:
             alert["score"] = round(100 - (100 - alert["score"]) / (1 + weight), 1)
             alert["rule_ids"] = [*alert["rule_ids"], rule.id]
             latest = str(rec["category"]).replace("_", " ")
-            outcome = str(rec["outcome"]).replace("_", " ") if rec["outcome"] else "open"
+            outcome = str(rec["outcome"]).replace("_", " ") if rec["outcome"] else "still open"
             count = int(rec["allegations"])
             earlier = "an earlier allegation" if count == 1 else f"{count} earlier allegations"
             alert["reasons"].append(
@@ -2427,7 +2427,7 @@ class DetectionEngine:
                 f"WHERE x.rule = {sql_str(name)}"
             )
             return {r[0] for r in self.db.rows(sql)[1]}
-        if name in ("breadth", "peer_contrast") and not self.on(name):
+        if name in ("breadth", "peer_contrast", "prior_allegation") and not self.on(name):
             return set()
         sql = self.SIGNAL_EVENTS[name].format(
             min_days=int(self.rules["repetition"].param("min_days")),
