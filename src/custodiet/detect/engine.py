@@ -16,7 +16,7 @@ import time
 from dataclasses import dataclass, field
 from typing import Any, ClassVar
 
-from custodiet.detect.narrative import release_clause, unit_label
+from custodiet.detect.narrative import allegation_clause, release_clause, unit_label
 from custodiet.detect.rules import Rule, load_rules
 from custodiet.lake.engines import LakeEngine
 from custodiet.lake.store import sql_str
@@ -2366,19 +2366,14 @@ class DetectionEngine:
                 continue
             alert["score"] = round(100 - (100 - alert["score"]) / (1 + weight), 1)
             alert["rule_ids"] = [*alert["rule_ids"], rule.id]
-            latest = str(rec["category"]).replace("_", " ")
-            outcome = str(rec["outcome"]).replace("_", " ") if rec["outcome"] else "still open"
-            count = int(rec["allegations"])
-            earlier = "an earlier allegation" if count == 1 else f"{count} earlier allegations"
-            alert["reasons"].append(
-                f"{earlier} on record (latest: {latest}, received {rec['received']}, {outcome})"
-            )
-            (alert.get("pair") or alert.get("breadth") or {})["prior_allegation"] = {
-                "count": count,
+            prior = {
+                "count": int(rec["allegations"]),
                 "category": rec["category"],
                 "received": str(rec["received"]),
                 "outcome": rec["outcome"],
             }
+            alert["reasons"].append(allegation_clause(prior))
+            (alert.get("pair") or alert.get("breadth") or {})["prior_allegation"] = prior
 
     SIGNAL_EVENTS: ClassVar[dict[str, str]] = {
         "prior_allegation": "SELECT r.event_id FROM resid r JOIN prior_allegations p"

@@ -118,17 +118,23 @@ def pair_narrative(alert: dict[str, Any], *, involvement_end: datetime | None = 
     return text
 
 
-def _history(rec: dict[str, Any]) -> str:
-    """' An earlier allegation is on record (…).' where the staff member has one (S020)."""
-    prior = rec.get("prior_allegation")
-    if not prior:
-        return ""
+def allegation_clause(prior: dict[str, Any]) -> str:
+    """E.g. '2 earlier allegations are on record (the latest: sexual misconduct, …)' (S020)."""
     count = int(prior["count"])
-    what = "An earlier allegation is" if count == 1 else f"{count} earlier allegations are"
+    what = "an earlier allegation is" if count == 1 else f"{count} earlier allegations are"
     outcome = str(prior["outcome"]).replace("_", " ") if prior.get("outcome") else "still open"
     category = str(prior["category"]).replace("_", " ")
     latest = "" if count == 1 else "the latest: "
-    return f" {what} on record ({latest}{category}, received {prior['received']}, {outcome})."
+    return f"{what} on record ({latest}{category}, received {prior['received']}, {outcome})"
+
+
+def _history(rec: dict[str, Any]) -> str:
+    """' An earlier allegation is on record (…).' where the staff member has one."""
+    prior = rec.get("prior_allegation")
+    if not prior:
+        return ""
+    clause = allegation_clause(prior)
+    return f" {clause[0].upper()}{clause[1:]}."
 
 
 def release_clause(pair: dict[str, Any]) -> str:
