@@ -53,6 +53,7 @@ def run_seed(work: Path, *, generator: str, seed: int, staff: int, days: int) ->
         "recall": round(ev.recall_at_budget, 3),
         "ap": round(ev.average_precision, 3),
         "explained": round(ev.legit_explained_share, 4),
+        "cited": round(ev.abusive_cited_share, 3),
         "missed": [f"{m['pattern']}#{m['rank']}" for m in ev.missed],
         "import_s": round(imported, 1),
         "detect_s": ev.seconds.get("detect"),

@@ -51,6 +51,32 @@ def test_alert_carries_evidence_and_narrative(home: Path, db_url: str, tmp_path:
         assert alert.evidence and alert.evidence["events"][0]["on_duty"] is False
 
 
+def test_an_address_opened_straight_after_the_person_is_cited_as_evidence(
+    home: Path, db_url: str, tmp_path: Path
+) -> None:
+    from tests.fixtures.packages import SMALL
+
+    events = [list(r) for r in SMALL["access_events.csv"]] + [
+        # two minutes after PC1001's night-time look at N1 (E5): her address
+        ["E7", "RMS", "PC1001", "2026-01-12T23:42:00", "view", "location", "L9", "", "WS1"],
+        # a vehicle straight after a look at N1 that his tasking explains (E1): not evidence
+        ["E8", "RMS", "PC1001", "2026-01-05T08:22:00", "view", "vehicle", "V3", "", "WS1"],
+    ]
+    lake = _setup(home, db_url, tmp_path, access_events=events)
+    run_detection(lake_path=lake, db_url=db_url)
+    with session_scope(db_url) as session:
+        alert = session.scalars(
+            select(Alert).where(Alert.rule_family == "person_focus", Alert.staff_id == "PC1001")
+        ).one()
+        assert alert.event_ids == ["RMS:E5", "RMS:E7"]
+        address = alert.evidence["events"][1]
+        assert (address["entity_type"], address["entity_id"]) == ("location", "L9")
+        assert address["nominal_id"] == "N1"
+        assert "followed within minutes by 1 location record" in alert.narrative
+        # the address is part of looking her up: the session is still hers alone
+        assert "once with nothing else opened in the same session" in alert.narrative
+
+
 def test_rerun_updates_the_same_alert_and_keeps_its_disposition(
     home: Path, db_url: str, tmp_path: Path
 ) -> None:

@@ -36,6 +36,32 @@ def test_a_person_seen_through_an_occurrence_shows_as_that_occurrence(tmp_path: 
     assert view.people[0].events == 2
 
 
+def test_an_address_opened_straight_after_the_person_is_shown_as_hers(tmp_path: Path) -> None:
+    package = write_small_package(tmp_path / "pkg")
+    import_package(lake_path=tmp_path / "lake.duckdb", db_url=None, package=package)
+    common = {"system_id": "RMS", "action": "view", "nominal_id": "N1", "on_duty": False}
+    evidence = {
+        "events": [
+            {**common, "event_id": "E5", "ts": "2026-01-12T23:40:00Z"},
+            {**common, "event_id": "E7", "ts": "2026-01-12T23:42:00Z",
+             "entity_type": "location", "entity_id": "L9"},
+        ]
+    }  # fmt: skip
+    view = build_evidence(
+        force="XX",
+        subject_nominal_id="N1",
+        nominal_ids=["N1"],
+        evidence=evidence,
+        lake=LakeReader(tmp_path / "lake.duckdb"),
+        at_year=2026,
+    )
+    rows = {r["event_id"]: r for r in view.events}
+    assert (rows["E5"]["kind"], rows["E7"]["kind"]) == ("unexplained", "follow")
+    assert (rows["E7"]["entity_type"], rows["E7"]["entity"]) == ("location", "L9")
+    assert (view.unexplained, view.followed) == (1, 1)
+    assert ("follow", "1 record naming nobody opened straight after") in view.summary_parts
+
+
 def test_figures_are_named_in_words_and_scoring_internals_stay_out(tmp_path: Path) -> None:
     from custodiet.web.evidence import _figures
 

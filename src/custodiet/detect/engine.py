@@ -16,7 +16,13 @@ import time
 from dataclasses import dataclass, field
 from typing import Any, ClassVar
 
-from custodiet.detect.narrative import allegation_clause, release_clause, unit_label
+from custodiet.detect.narrative import (
+    allegation_clause,
+    caseload_clause,
+    follow_clause,
+    release_clause,
+    unit_label,
+)
 from custodiet.detect.rules import Rule, load_rules
 from custodiet.lake.engines import LakeEngine
 from custodiet.lake.store import sql_str
@@ -26,6 +32,11 @@ from custodiet.lake.store import sql_str
 MIN_PAIR_RAW = 3.5
 # How much each further person-level alert about the same staff member discounts them all.
 SELF_CONTRAST = 0.3
+# Records that name no person (an address, a vehicle, an intelligence report) are tied to
+# the person the staff member opened last, if they were opened within these minutes of it:
+# looking up someone and then where they live is one act, and the evidence should show both.
+FOLLOW_MINUTES = 5
+FOLLOW_ENTITY_TYPES = ("location", "vehicle", "intelligence")
 
 
 @dataclass
@@ -116,14 +127,18 @@ def self_contrast(alerts: list[dict[str, Any]]) -> None:
     about how they work than about any one person; a score falls by
     1 + SELF_CONTRAST x log2(n) for n such alerts. Alerts about people the staff member was
     never linked to are not discounted (many of those is trawling, not a way of working)
-    unless their unit's remit covers every one of the lookups: a caseload the tasking
-    records never show (a domestic-abuse caseworker's clients) is a way of working too.
+    unless their unit's remit covers every one of the lookups, or they are part of the
+    staff member's caseload (S021): a caseload the tasking records never show (a
+    domestic-abuse caseworker's clients) is a way of working too.
     """
 
     def linked(a: dict[str, Any]) -> bool:
         pair = a.get("pair", {})
         in_remit = bool(pair.get("events")) and pair.get("remit_events") == pair.get("events")
-        return a["rule_family"] == "person_focus" and (not pair.get("never_linked") or in_remit)
+        way_of_working = in_remit or bool(pair.get("caseload"))  # S021
+        return a["rule_family"] == "person_focus" and (
+            not pair.get("never_linked") or way_of_working
+        )
 
     def look(a: dict[str, Any]) -> tuple[str, ...]:
         # A person seen only by opening occurrences is one look per set of occurrences: the
@@ -346,6 +361,7 @@ class DetectionEngine:
         self._signals()
         alerts = self._pair_alerts() + self._breadth_alerts() + self._unknown_account_alerts()
         alerts = [a for a in alerts if not self._suppressed(a)]
+        self._caseloads(alerts)
         self_contrast(alerts)
         self._peer_contrast(alerts)
         self._prior_allegations(alerts)
@@ -1348,8 +1364,11 @@ class DetectionEngine:
         self.create(
             "timeline",
             f"""
-            SELECT e.aid, e.force, e.staff_id, e.ts, e.action, lag(e.ts) OVER w AS prev_ts,
+            SELECT e.aid, e.force, e.staff_id, e.ts, e.action, e.entity_type,
+              lag(e.ts) OVER w AS prev_ts,
               max(CASE WHEN e.action = 'search' THEN e.ts END) OVER w AS last_search,
+              max(CASE WHEN e.entity_type IN ('nominal', 'custody') AND e.entity_id IS NOT NULL
+                THEN e.ts END) OVER w AS last_person_ts,
               {around} AS around
             FROM events e {spells_join}
             WINDOW w AS (PARTITION BY e.force, e.staff_id
@@ -1357,6 +1376,22 @@ class DetectionEngine:
         )
         if spells_join:
             self.release("spells")
+        # Records that name nobody, opened within minutes after a person's record by the same
+        # staff member with no other person in between (`followed`): tied to that person.
+        # Where two people were opened at the same instant the record is left untied.
+        follow_types = ", ".join(sql_str(t) for t in FOLLOW_ENTITY_TYPES)
+        self.create(
+            "followed",
+            f"""
+            SELECT t.aid, t.force, t.staff_id, t.entity_type, min(a.aid) AS person_aid,
+              min(a.subject_id) AS nominal_id
+            FROM timeline t JOIN acc a ON a.force = t.force AND a.staff_id = t.staff_id
+              AND a.ts = t.last_person_ts AND a.subject_kind = 'N'
+            WHERE t.entity_type IN ({follow_types}) AND t.action <> 'search'
+              AND t.ts <= t.last_person_ts + INTERVAL {FOLLOW_MINUTES} MINUTE
+            GROUP BY t.aid, t.force, t.staff_id, t.entity_type
+            HAVING min(a.subject_id) = max(a.subject_id)""",
+        )
         # On duty by the roster, or off it but in the middle of a working spell (steady use
         # of the systems): unrostered overtime, not a lookup from home. A quiet time: no
         # roster covers the access and the staff member barely used any system around it.
@@ -1592,9 +1627,11 @@ class DetectionEngine:
         )
         # Sessions: a staff member's events with no gap longer than the session gap. A lone
         # session touches one person (and any occurrences) and nothing else: no other person,
-        # no vehicle, location, document or intelligence work. Opening the system for one
-        # person alone is how looking someone up from home shows in an audit trail, and it
-        # needs no roster to see. Window functions only (portable to Spark SQL).
+        # no vehicle, location, document or intelligence work other than the records opened
+        # straight after the person (`followed`: her address is part of looking her up).
+        # Opening the system for one person alone is how looking someone up from home shows
+        # in an audit trail, and it needs no roster to see. Window functions only (portable
+        # to Spark SQL).
         if self.on("lone_session"):
             gap = int(self.rules["lone_session"].parameters.get("session_gap_minutes", 30))
             self.create(
@@ -1614,8 +1651,11 @@ class DetectionEngine:
                 WITH per_session AS (
                   SELECT s.force, s.staff_id, s.session_no,
                     count(DISTINCT a.subject_id) FILTER (WHERE a.subject_kind = 'N') AS people,
-                    count(*) FILTER (WHERE a.aid IS NULL AND s.action <> 'search') AS other_work
+                    -- an address or vehicle opened straight after the person is theirs
+                    count(*) FILTER (WHERE a.aid IS NULL AND s.action <> 'search'
+                                       AND f.aid IS NULL) AS other_work
                   FROM sessions s LEFT JOIN acc a ON a.aid = s.aid
+                  LEFT JOIN followed f ON f.aid = s.aid
                   GROUP BY s.force, s.staff_id, s.session_no)
                 SELECT s.aid FROM sessions s
                 JOIN per_session p ON p.force = s.force AND p.staff_id = s.staff_id
@@ -1766,11 +1806,26 @@ class DetectionEngine:
             SELECT force, staff_id, subject_id AS nominal_id, count(DISTINCT system_id) AS systems
             FROM resid WHERE subject_kind = 'N' GROUP BY ALL""",
         )
+        # Records naming nobody tied to an unexplained look at the person (`followed`): not
+        # scored (legitimate work opens an address after a person too), but said and cited.
+        self.create(
+            "pair_follow",
+            """
+            SELECT r.force, r.staff_id, r.subject_id AS nominal_id,
+              count(*) FILTER (WHERE f.entity_type = 'location') AS follow_locations,
+              count(*) FILTER (WHERE f.entity_type = 'vehicle') AS follow_vehicles,
+              count(*) FILTER (WHERE f.entity_type = 'intelligence') AS follow_intelligence
+            FROM followed f JOIN resid r ON r.aid = f.person_aid AND r.subject_kind = 'N'
+            GROUP BY r.force, r.staff_id, r.subject_id""",
+        )
         self.create(
             "pairs",
             f"""
             SELECT x.force, x.staff_id, x.nominal_id,
               any_value(ps.systems) - 1 AS other_systems,
+              coalesce(any_value(pf.follow_locations), 0) AS follow_locations,
+              coalesce(any_value(pf.follow_vehicles), 0) AS follow_vehicles,
+              coalesce(any_value(pf.follow_intelligence), 0) AS follow_intelligence,
               sum(x.events) AS events, count(*) AS days,
               min(x.first_ts) AS first_ts, max(x.last_ts) AS last_ts,
               sum(x.rostered_events) AS rostered_events, sum(x.off_events) AS off_events,
@@ -1814,6 +1869,8 @@ class DetectionEngine:
                 AS quiet_x
             FROM pair_days x
             JOIN pair_systems ps USING (force, staff_id, nominal_id)
+            LEFT JOIN pair_follow pf ON pf.force = x.force AND pf.staff_id = x.staff_id
+              AND pf.nominal_id = x.nominal_id
             LEFT JOIN shared_interest si ON si.force = x.force AND si.staff_id = x.staff_id
               AND si.nominal_id = x.nominal_id
             LEFT JOIN case_days cd ON cd.force = x.force AND cd.staff_id = x.staff_id
@@ -2058,6 +2115,9 @@ class DetectionEngine:
         if pair["other_systems"]:
             rule_ids.append(r["cross_system"].id)
             reasons.append(f"looked up in {pair['other_systems'] + 1} different systems")
+        followed = follow_clause(pair)
+        if followed:
+            reasons.append(followed)
         if pair["near_home"]:
             rule_ids.append(r["near_home"].id)
             reasons.append("the person lives in the staff member's home district")
@@ -2337,6 +2397,38 @@ class DetectionEngine:
                     f"others in {unit} show patterns as strong (ranked lower for it)"
                 )
 
+    def _caseloads(self, alerts: list[dict[str, Any]]) -> None:
+        """Judge each person-level alert of a staff member with a caseload against it (S021)."""
+        if not self.on("caseload"):
+            return
+        rule = self.rules["caseload"]
+        min_days = int(rule.param("min_days"))
+        self.create(
+            "caseloads",
+            f"""
+            SELECT force, staff_id, count(*) FILTER (WHERE days >= {min_days}) AS caseload,
+              count(*) AS people,
+              median(raw * support) FILTER (WHERE days >= {min_days}) AS usual_raw
+            FROM pair_scores GROUP BY force, staff_id
+            HAVING count(*) FILTER (WHERE days >= {min_days}) >= {int(rule.param("min_people"))}
+              AND count(*) FILTER (WHERE days >= {min_days})
+                >= {float(rule.param("min_share"))} * count(*)""",
+        )
+        caseloads = {
+            (r["force"], r["staff_id"]): r for r in self.records("SELECT * FROM caseloads")
+        }
+        stand_out = float(rule.param("stand_out"))
+        for alert in alerts:
+            rec = caseloads.get((alert["force"], alert["staff_id"]))
+            if rec is None or alert["rule_family"] != "person_focus":
+                continue
+            usual = max(float(rec["usual_raw"] or 0.0), 1e-9)
+            alert["raw"] = alert["raw"] * min(1.0, alert["raw"] / (stand_out * usual))
+            alert["score"] = pair_score(alert["raw"])
+            alert["rule_ids"] = [*alert["rule_ids"], rule.id]
+            alert["pair"]["caseload"] = int(rec["caseload"])
+            alert["reasons"].append(caseload_clause(alert["pair"]))
+
     def _prior_allegations(self, alerts: list[dict[str, Any]]) -> None:
         """Rank higher the alerts of staff with an earlier allegation on record (S020)."""
         if not self.on("prior_allegation"):
@@ -2378,6 +2470,10 @@ class DetectionEngine:
     SIGNAL_EVENTS: ClassVar[dict[str, str]] = {
         "prior_allegation": "SELECT r.event_id FROM resid r JOIN prior_allegations p"
         " ON p.force = r.force AND p.staff_id = r.staff_id",
+        "caseload": "SELECT r.event_id FROM resid r JOIN caseloads c"
+        " ON c.force = r.force AND c.staff_id = r.staff_id JOIN pairs p ON p.force = r.force"
+        " AND p.staff_id = r.staff_id AND p.nominal_id = r.subject_id"
+        " WHERE p.days >= {min_days_caseload}",
         "off_duty": "SELECT event_id FROM resid WHERE rostered AND NOT on_duty",
         "quiet_time": "SELECT event_id FROM resid WHERE quiet",
         "after_involvement": "SELECT event_id FROM resid WHERE after_involvement",
@@ -2422,10 +2518,13 @@ class DetectionEngine:
                 f"WHERE x.rule = {sql_str(name)}"
             )
             return {r[0] for r in self.db.rows(sql)[1]}
-        if name in ("breadth", "peer_contrast", "prior_allegation") and not self.on(name):
+        if name in ("breadth", "peer_contrast", "prior_allegation", "caseload") and not self.on(
+            name
+        ):
             return set()
         sql = self.SIGNAL_EVENTS[name].format(
             min_days=int(self.rules["repetition"].param("min_days")),
+            min_days_caseload=int(self.rules["caseload"].param("min_days")),
             min_z=float(self.rules["breadth"].param("min_robust_z")),
             z_full=float(self.rules["peer_contrast"].param("z_full")),
             min_peers=int(self.rules["peer_contrast"].param("min_peers")),

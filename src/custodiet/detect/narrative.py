@@ -92,6 +92,9 @@ def pair_narrative(alert: dict[str, Any], *, involvement_end: datetime | None = 
         )
     if pair["search_events"]:
         clauses.append(f"{pair['search_events']} found by searching")
+    followed = follow_clause(pair)
+    if followed:
+        clauses.append(followed)
     if pair.get("other_systems"):
         clauses.append(f"in {pair['other_systems'] + 1} different systems")
     if pair["near_home"]:
@@ -112,6 +115,11 @@ def pair_narrative(alert: dict[str, Any], *, involvement_end: datetime | None = 
         text += "; only a team colleague's work or the unit's general remit covers it"
     else:
         text += "; no task explains it"
+    if pair.get("caseload"):
+        text += (
+            f"; one of {pair['caseload']} people they keep looking up with no record explaining"
+            " it (a caseload), so judged against the rest of it"
+        )
     text += "." + _history(pair)
     if alert.get("also"):
         text += f" {_others(alert['also'])}"
@@ -135,6 +143,28 @@ def _history(rec: dict[str, Any]) -> str:
         return ""
     clause = allegation_clause(prior)
     return f" {clause[0].upper()}{clause[1:]}."
+
+
+def follow_clause(pair: dict[str, Any]) -> str:
+    """E.g. 'followed within minutes by 2 location records and 1 vehicle record'."""
+    kinds = [
+        (int(pair.get("follow_locations") or 0), "location record"),
+        (int(pair.get("follow_vehicles") or 0), "vehicle record"),
+        (int(pair.get("follow_intelligence") or 0), "intelligence record"),
+    ]
+    opened = [f"{n} {what}{'s' if n > 1 else ''}" for n, what in kinds if n]
+    if not opened:
+        return ""
+    listed = opened[0] if len(opened) == 1 else ", ".join(opened[:-1]) + " and " + opened[-1]
+    return f"followed within minutes by {listed}"
+
+
+def caseload_clause(pair: dict[str, Any]) -> str:
+    """The caseload reason (S021): 'one of 14 people they keep looking up with no record …'."""
+    return (
+        f"one of {pair['caseload']} people they keep looking up with no record explaining it"
+        " (a caseload), and judged against the others"
+    )
 
 
 def release_clause(pair: dict[str, Any]) -> str:

@@ -104,7 +104,7 @@ def attach_evidence(db: LakeEngine, alerts: list[dict[str, Any]]) -> None:
           SELECT w.idx, w.force, w.staff_id, coalesce(w.nominal_id, b.nominal_id) AS nominal_id
           FROM wanted w LEFT JOIN breadth_people b ON b.idx = w.idx),
         person_ev AS (
-          SELECT s.idx, s.force, s.staff_id, r.system_id, r.event_id, r.ts, r.action,
+          SELECT s.idx, s.force, s.staff_id, r.aid, r.system_id, r.event_id, r.ts, r.action,
             r.subject_id AS nominal_id, r.on_duty, r.rostered, r.explained, r.rules,
             r.after_involvement, r.after_release, r.via_occurrence AS occurrence_id, 0 AS source
           FROM subjects s JOIN resid r ON r.force = s.force AND r.staff_id = s.staff_id
@@ -128,20 +128,29 @@ def attach_evidence(db: LakeEngine, alerts: list[dict[str, Any]]) -> None:
           FROM person_ev p JOIN access_events e ON e.force = p.force
             AND e.staff_id = p.staff_id AND e.action = 'search'
             AND e.ts BETWEEN p.ts - INTERVAL 10 MINUTE AND p.ts),
+        follow_ev AS (  -- an address, vehicle or intelligence record opened straight after
+          SELECT DISTINCT p.idx, e.system_id, e.event_id, e.ts, e.action, p.nominal_id,
+            p.on_duty, p.rostered, false AS explained, NULL::VARCHAR[] AS rules,
+            p.after_involvement, p.after_release, NULL::VARCHAR AS occurrence_id, 3 AS source,
+            e.entity_type, e.entity_id
+          FROM person_ev p JOIN followed f ON f.person_aid = p.aid
+          JOIN events e ON e.aid = f.aid),
         candidates AS (  -- an event found more than one way is kept once, as a person access
           SELECT *, row_number() OVER (PARTITION BY idx, system_id, event_id ORDER BY source)
             AS copy
           FROM (
             SELECT idx, system_id, event_id, ts, action, nominal_id, on_duty, rostered,
-              explained, rules, after_involvement, after_release, occurrence_id, source
+              explained, rules, after_involvement, after_release, occurrence_id, source,
+              NULL::VARCHAR AS entity_type, NULL::VARCHAR AS entity_id
             FROM person_ev
-            UNION ALL SELECT * FROM occurrence_ev
-            UNION ALL SELECT * FROM search_ev) AS found),
+            UNION ALL SELECT *, NULL::VARCHAR, NULL::VARCHAR FROM occurrence_ev
+            UNION ALL SELECT *, NULL::VARCHAR, NULL::VARCHAR FROM search_ev
+            UNION ALL SELECT * FROM follow_ev) AS found),
         ev AS (
           SELECT *, row_number() OVER (PARTITION BY idx ORDER BY ts, event_id) AS k
           FROM candidates WHERE copy = 1)
         SELECT idx, system_id, event_id, ts, action, nominal_id, on_duty, rostered, explained,
-          rules, after_involvement, after_release, occurrence_id
+          rules, after_involvement, after_release, occurrence_id, entity_type, entity_id
         FROM ev WHERE k <= {MAX_EVIDENCE_EVENTS} ORDER BY idx, ts, system_id, event_id""")
     for a in alerts:
         a["events"] = []
@@ -159,7 +168,11 @@ def attach_evidence(db: LakeEngine, alerts: list[dict[str, Any]]) -> None:
         inv,
         rel,
         occurrence_id,
+        entity_type,
+        entity_id,
     ) in rows:
+        # a record naming nobody, tied to the person opened just before it
+        follows = {"entity_type": entity_type, "entity_id": entity_id} if entity_type else {}
         alerts[idx]["events"].append(
             {
                 "event_id": event_id,
@@ -173,6 +186,7 @@ def attach_evidence(db: LakeEngine, alerts: list[dict[str, Any]]) -> None:
                 "after_release": bool(rel),
                 # set where the person was seen through an occurrence record opened
                 "occurrence_id": occurrence_id,
+                **follows,
             }
         )
     # Context: the staff member's shifts and taskings on the person around the evidence.

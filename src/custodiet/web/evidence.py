@@ -17,6 +17,7 @@ from functools import lru_cache
 from typing import Any
 from zoneinfo import ZoneInfo
 
+from custodiet.detect.engine import FOLLOW_ENTITY_TYPES
 from custodiet.pseudonym import describe_person, pseudonym, pseudonym_code
 from custodiet.web.lake import LakeReader, NominalInfo
 
@@ -49,6 +50,7 @@ class EvidenceView:
     weak: int = 0  # accesses covered only by a weak explanation (team, unit remit)
     explained: int = 0  # accesses with a strong explanation
     searches: int = 0  # the searches that led to the accesses
+    followed: int = 0  # records naming nobody opened straight after the person's
     off_duty: int = 0  # accesses (not searches) off duty
     after_involvement: int = 0
     after_release: int = 0
@@ -71,6 +73,14 @@ class EvidenceView:
                 "search",
                 plural(self.searches, "search that led to them", "searches that led to them"),
             ),
+            (
+                "follow",
+                plural(
+                    self.followed,
+                    "record naming nobody opened straight after",
+                    "records naming nobody opened straight after",
+                ),
+            ),
             ("off", f"{self.off_duty:,} off duty"),
             ("flag", f"{self.after_involvement:,} after their involvement ended"),
             ("flag", f"{self.after_release:,} after release from custody"),
@@ -80,6 +90,7 @@ class EvidenceView:
             self.weak,
             self.explained,
             self.searches,
+            self.followed,
             self.off_duty,
             self.after_involvement,
             self.after_release,
@@ -290,6 +301,8 @@ def _event_rows(
             kind = "weak" if all(x["weak"] for x in explanations) else "explained"
         elif action == "search":
             kind = "search"
+        elif event_nominal and event.get("entity_type") in FOLLOW_ENTITY_TYPES:
+            kind = "follow"  # an address, vehicle or intelligence record tied to the person
         else:
             kind = "unexplained"
         on_duty = event.get("on_duty")
@@ -325,6 +338,8 @@ def _event_rows(
             view.weak += 1
         elif kind == "explained":
             view.explained += 1
+        elif kind == "follow":
+            view.followed += 1
         else:
             view.searches += 1
         if on_duty is False and kind != "search":  # as detection counts them
@@ -343,7 +358,9 @@ def _event_rows(
                     "what": what,
                     "person": person or "—",
                     "explained": ", ".join(x["label"] for x in explanations)
-                    or ("search before an access" if kind == "search" else "none"),
+                    or {"search": "search before an access", "follow": "opened straight after"}.get(
+                        kind, "none"
+                    ),
                     "duty": duty,
                     "flag": flags[0] if flags else "",
                 }
@@ -526,6 +543,7 @@ LANE_OF_KIND = {
     "explained": "Explained access",
     "weak": "Weakly explained",
     "unexplained": "Unexplained access",
+    "follow": "Opened straight after",
 }
 LANES = [LANE_SHIFT, LANE_TASK, *LANE_OF_KIND.values()]
 LANE_COLOURS = {
@@ -535,6 +553,7 @@ LANE_COLOURS = {
     "Explained access": "#5b8c4a",
     "Weakly explained": "#e09a2d",
     "Unexplained access": "#c62828",
+    "Opened straight after": "#ef8a80",
 }
 FLAGS = ["after their involvement ended", "after release from custody"]
 FLAG_COLOURS = dict(zip(FLAGS, ["#6a1b9a", "#1c2430"], strict=True))
