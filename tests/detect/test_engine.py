@@ -635,3 +635,25 @@ def test_a_force_without_allegations_is_told_the_history_signal_was_not_used(
         assert engine.unavailable["prior_allegation"] == "no allegations supplied"
         assert engine.matched_events("prior_allegation") == set()
     assert alerts and not any("S020" in a["rule_ids"] for a in alerts)
+
+
+def test_her_address_opened_straight_after_adds_to_the_pattern(tmp_path: Path) -> None:
+    looks = [
+        ["L1", "RMS", "PC1002", "2026-01-07T10:00:00", "view", "nominal", "N3", "", "WS2"],
+        ["L2", "RMS", "PC1002", "2026-01-09T10:00:00", "view", "nominal", "N3", "", "WS2"],
+    ]
+    addresses = [
+        ["A1", "RMS", "PC1002", "2026-01-07T10:02:00", "view", "location", "L7", "", "WS2"],
+        ["A2", "RMS", "PC1002", "2026-01-09T10:03:00", "view", "vehicle", "V7", "", "WS2"],
+    ]
+    # six minutes after her record: not tied to her
+    late = [["A3", "RMS", "PC1002", "2026-01-09T10:06:00", "view", "location", "L8", "", "WS2"]]
+    plain = _pair_scores(tmp_path / "plain", looks)[("PC1002", "N3")]
+    followed = _pair_scores(tmp_path / "followed", looks + addresses)[("PC1002", "N3")]
+    later = _pair_scores(tmp_path / "later", looks + late)[("PC1002", "N3")]
+    assert (plain["follow_days"], later["follow_days"]) == (0, 0)
+    assert (followed["follow_days"], followed["follow_locations"]) == (2, 1)
+    assert followed["follow_vehicles"] == 1
+    # tied to her, the records neither break her lone sessions nor go unremarked
+    assert followed["lone_days"] == plain["lone_days"] == 2
+    assert followed["evidence"] > plain["evidence"]

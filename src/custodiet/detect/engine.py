@@ -1383,13 +1383,13 @@ class DetectionEngine:
         self.create(
             "followed",
             f"""
-            SELECT t.aid, t.force, t.staff_id, t.entity_type, min(a.aid) AS person_aid,
+            SELECT t.aid, t.force, t.staff_id, t.ts, t.entity_type, min(a.aid) AS person_aid,
               min(a.subject_id) AS nominal_id
             FROM timeline t JOIN acc a ON a.force = t.force AND a.staff_id = t.staff_id
               AND a.ts = t.last_person_ts AND a.subject_kind = 'N'
             WHERE t.entity_type IN ({follow_types}) AND t.action <> 'search'
               AND t.ts <= t.last_person_ts + INTERVAL {FOLLOW_MINUTES} MINUTE
-            GROUP BY t.aid, t.force, t.staff_id, t.entity_type
+            GROUP BY t.aid, t.force, t.staff_id, t.ts, t.entity_type
             HAVING min(a.subject_id) = max(a.subject_id)""",
         )
         # On duty by the roster, or off it but in the middle of a working spell (steady use
@@ -1742,6 +1742,7 @@ class DetectionEngine:
         )
         w_lone = float(r["lone_session"].param("weight")) if self.on("lone_session") else 0.0
         w_quiet = float(r["quiet_time"].param("weight")) if self.on("quiet_time") else 0.0
+        w_fol = float(r["address_after"].param("weight")) if self.on("address_after") else 0.0
         no_marker = float(r["vulnerability"].parameters.get("no_marker_weight", 0.35))
         case_discount = float(self.p("after_involvement", "case_work_discount"))
         usual_rarity = float(self.p("unit_remit", "usual_repetition_below_rarity"))
@@ -1806,15 +1807,18 @@ class DetectionEngine:
             SELECT force, staff_id, subject_id AS nominal_id, count(DISTINCT system_id) AS systems
             FROM resid WHERE subject_kind = 'N' GROUP BY ALL""",
         )
-        # Records naming nobody tied to an unexplained look at the person (`followed`): not
-        # scored (legitimate work opens an address after a person too), but said and cited.
+        # Records naming nobody tied to an unexplained look at the person (`followed`): all
+        # are said and cited; the days on which the person's address or vehicle was opened
+        # are a signal (S022), weighed like the others by how rare it is in the unit.
         self.create(
             "pair_follow",
             """
             SELECT r.force, r.staff_id, r.subject_id AS nominal_id,
               count(*) FILTER (WHERE f.entity_type = 'location') AS follow_locations,
               count(*) FILTER (WHERE f.entity_type = 'vehicle') AS follow_vehicles,
-              count(*) FILTER (WHERE f.entity_type = 'intelligence') AS follow_intelligence
+              count(*) FILTER (WHERE f.entity_type = 'intelligence') AS follow_intelligence,
+              count(DISTINCT CAST(f.ts AS DATE))
+                FILTER (WHERE f.entity_type IN ('location', 'vehicle')) AS follow_days
             FROM followed f JOIN resid r ON r.aid = f.person_aid AND r.subject_kind = 'N'
             GROUP BY r.force, r.staff_id, r.subject_id""",
         )
@@ -1826,6 +1830,7 @@ class DetectionEngine:
               coalesce(any_value(pf.follow_locations), 0) AS follow_locations,
               coalesce(any_value(pf.follow_vehicles), 0) AS follow_vehicles,
               coalesce(any_value(pf.follow_intelligence), 0) AS follow_intelligence,
+              coalesce(any_value(pf.follow_days), 0) AS follow_days,
               sum(x.events) AS events, count(*) AS days,
               min(x.first_ts) AS first_ts, max(x.last_ts) AS last_ts,
               sum(x.rostered_events) AS rostered_events, sum(x.off_events) AS off_events,
@@ -1943,6 +1948,7 @@ class DetectionEngine:
                 + {w_dor} * log2(1 + dormant_days) * (0.3 + r_dormant_days)
                 + {w_sys} * log2(1 + other_systems) * (0.3 + r_other_systems)
                 + {w_alone} * log2(1 + alone_days) * (0.3 + r_alone_days)
+                + {w_fol} * log2(1 + follow_days) * (0.3 + r_follow_days)
                 + CASE WHEN never_linked THEN {w_nl} ELSE 0 END
                 + CASE WHEN witness_looked_up THEN {w_wit} ELSE 0 END
                 + CASE WHEN search_events > 0 THEN {w_ns} * (1 - base_search) ELSE 0 END
@@ -1985,6 +1991,7 @@ class DetectionEngine:
         "other_systems",
         "alone_days",
         "lone_days",
+        "follow_days",
     )
 
     def _peer_rarity(self) -> None:
@@ -2118,6 +2125,8 @@ class DetectionEngine:
         followed = follow_clause(pair)
         if followed:
             reasons.append(followed)
+        if pair["follow_days"] and self.on("address_after"):
+            rule_ids.append(r["address_after"].id)
         if pair["near_home"]:
             rule_ids.append(r["near_home"].id)
             reasons.append("the person lives in the staff member's home district")
@@ -2492,6 +2501,8 @@ class DetectionEngine:
         "WHERE p.shared_interest",
         "through_occurrence": "SELECT event_id FROM resid WHERE via_occurrence IS NOT NULL",
         "lone_session": "SELECT r.event_id FROM resid r JOIN lone USING (aid)",
+        "address_after": "SELECT e.event_id FROM followed f JOIN resid r ON r.aid = f.person_aid"
+        " JOIN events e ON e.aid = f.aid WHERE f.entity_type IN ('location', 'vehicle')",
         "alone_with_record": "SELECT event_id FROM resid WHERE alone",
         "cross_system": "SELECT r.event_id FROM resid r JOIN pairs p ON p.force = r.force "
         "AND p.staff_id = r.staff_id AND p.nominal_id = r.subject_id WHERE p.other_systems > 0",
