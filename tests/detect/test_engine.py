@@ -657,3 +657,48 @@ def test_her_address_opened_straight_after_adds_to_the_pattern(tmp_path: Path) -
     # tied to her, the records neither break her lone sessions nor go unremarked
     assert followed["lone_days"] == plain["lone_days"] == 2
     assert followed["evidence"] > plain["evidence"]
+
+
+def test_a_record_made_for_oneself_alone_explains_nothing_off_duty(tmp_path: Path) -> None:
+    from tests.fixtures.packages import SMALL
+
+    # PC1002 creates OC9 naming N3 and is the only one ever tasked on it; opens N3 on shift
+    # (5 January, 10:00) and again at 23:00 that night, off duty.
+    occurrences = [list(r) for r in SMALL["occurrences.csv"]] + [
+        ["OC9", "concern_for_welfare", "2026-01-05T09:50:00", "", "South", "PC1002"]
+    ]
+    named = [list(r) for r in SMALL["occurrence_nominals.csv"]] + [["OC9", "N3", "other"]]
+    tasked = [list(r) for r in SMALL["occurrence_staff.csv"]] + [
+        ["OC9", "PC1002", "oic", "2026-01-05T09:50:00", ""]
+    ]
+    looks = [
+        ["M1", "RMS", "PC1002", "2026-01-05T10:00:00", "view", "nominal", "N3", "", "WS2"],
+        ["M2", "RMS", "PC1002", "2026-01-05T23:00:00", "view", "nominal", "N3", "", "WS2"],
+    ]
+    events = [list(r) for r in SMALL["access_events.csv"][1:]] + looks
+
+    def strong(name: str, staff: list[list[str]]) -> dict[str, bool]:
+        found: dict[str, bool] = {}
+
+        def read(engine: Any) -> None:
+            for r in engine.records(
+                "SELECT a.event_id, s.strong FROM acc a JOIN acc_status s USING (aid)"
+                " WHERE a.event_id IN ('M1', 'M2')"
+            ):
+                found[r["event_id"]] = bool(r["strong"])
+
+        _run_engine(
+            tmp_path / name,
+            events,
+            while_open=read,
+            occurrences=occurrences,
+            occurrence_nominals=named,
+            occurrence_staff=staff,
+        )
+        return found
+
+    # On shift the record is accepted; off duty it is the maker's own say-so, left to signals.
+    assert strong("alone", tasked) == {"M1": True, "M2": False}
+    # With a colleague tasked on it too, it is not the maker's alone.
+    colleague = ["OC9", "PC1001", "attending", "2026-01-05T09:55:00", ""]
+    assert strong("shared", [*tasked, colleague]) == {"M1": True, "M2": True}

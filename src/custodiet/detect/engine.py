@@ -357,7 +357,7 @@ class DetectionEngine:
         self._remit()
         self.release("not_strong", "unit_members", "subj_cat", "co_access")
         self._classify()
-        self.release("expl_agg", "link_expl", "slack_only", "off_hours")
+        self.release("expl_agg", "link_expl", "slack_only", "off_hours", "self_made")
         self._signals()
         alerts = self._pair_alerts() + self._breadth_alerts() + self._unknown_account_alerts()
         alerts = [a for a in alerts if not self._suppressed(a)]
@@ -941,13 +941,29 @@ class DetectionEngine:
         )
 
     def _explain(self) -> None:
+        # A record the staff member made for themselves alone: an occurrence they created
+        # and were tasked on, with nobody else ever tasked on it. Its links are their own say
+        # so (`self_made`), which `_classify` does not accept off duty.
+        self.create(
+            "self_made",
+            """
+            SELECT o.force, o.occurrence_id, o.created_by AS staff_id
+            FROM occurrences o JOIN occurrence_staff s ON s.force = o.force
+              AND s.occurrence_id = o.occurrence_id
+            WHERE o.created_by IS NOT NULL
+            GROUP BY o.force, o.occurrence_id, o.created_by
+            HAVING bool_and(s.staff_id = o.created_by)""",
+        )
         self.create(
             "link_expl",
             """
-            SELECT a.aid, l.rule, bool_and(a.ts > l.ended) AS after_end
+            SELECT a.aid, l.rule, bool_and(a.ts > l.ended) AS after_end,
+              bool_and(m.occurrence_id IS NOT NULL) AS self_made
             FROM acc a JOIN links l
               ON l.force = a.force AND l.staff_id = a.staff_id AND l.subject_kind = a.subject_kind
               AND l.subject_id = a.subject_id AND a.ts BETWEEN l.lo AND l.hi
+            LEFT JOIN self_made m ON m.force = l.force AND m.occurrence_id = l.occurrence_id
+              AND m.staff_id = l.staff_id
             GROUP BY a.aid, l.rule""",
         )
 
@@ -1104,13 +1120,20 @@ class DetectionEngine:
         # The slack after an involvement ends is for the write-up and hand-over, done at
         # work. An access that only that slack explains, made off duty or at a quiet time, is
         # not the write-up: it stays unexplained (weakly covered), for the signals to see.
+        # Nor is a record the staff member made for themselves alone (`self_made`): a
+        # pretext occurrence explains everything its maker does if it is accepted at any hour.
         demote = "false"
         if bool(self.p("off_duty", "after_slack_needs_work")):
+            self_made = (
+                " OR bool_and(self_made)"
+                if bool(self.p("off_duty", "self_made_needs_work"))
+                else ""
+            )
             self.create(
                 "slack_only",
                 f"""
                 SELECT aid FROM link_expl WHERE rule IN ({strong})
-                GROUP BY aid HAVING bool_and(after_end)""",
+                GROUP BY aid HAVING bool_and(after_end){self_made}""",
             )
             self.create(
                 "off_hours",
