@@ -6,28 +6,34 @@ from pathlib import Path
 
 from custodiet.ingest.service import import_package
 from custodiet.pseudonym import pseudonym
-from custodiet.web.evidence import build_evidence
+from custodiet.web.evidence import EvidenceView, build_evidence
 from custodiet.web.lake import LakeReader
 from tests.fixtures.packages import write_small_package
 
+COMMON = {"system_id": "RMS", "action": "view", "nominal_id": "N1", "on_duty": False}
 
-def test_a_person_seen_through_an_occurrence_shows_as_that_occurrence(tmp_path: Path) -> None:
+
+def _view_of(tmp_path: Path, events: list[dict[str, object]]) -> EvidenceView:
+    """The alert page's view of N1's evidence `events`, over the small package's lake."""
     package = write_small_package(tmp_path / "pkg")
     import_package(lake_path=tmp_path / "lake.duckdb", db_url=None, package=package)
-    common = {"system_id": "RMS", "action": "view", "nominal_id": "N1", "on_duty": False}
-    evidence = {
-        "events": [
-            {**common, "event_id": "E5", "ts": "2026-01-12T23:40:00Z", "occurrence_id": None},
-            {**common, "event_id": "E9", "ts": "2026-01-14T23:30:00Z", "occurrence_id": "OC1"},
-        ]
-    }
-    view = build_evidence(
+    return build_evidence(
         force="XX",
         subject_nominal_id="N1",
         nominal_ids=["N1"],
-        evidence=evidence,
+        evidence={"events": events},
         lake=LakeReader(tmp_path / "lake.duckdb"),
         at_year=2026,
+    )
+
+
+def test_a_person_seen_through_an_occurrence_shows_as_that_occurrence(tmp_path: Path) -> None:
+    view = _view_of(
+        tmp_path,
+        [
+            {**COMMON, "event_id": "E5", "ts": "2026-01-12T23:40:00Z", "occurrence_id": None},
+            {**COMMON, "event_id": "E9", "ts": "2026-01-14T23:30:00Z", "occurrence_id": "OC1"},
+        ],
     )
     rows = {r["event_id"]: r for r in view.events}
     assert (rows["E9"]["entity_type"], rows["E9"]["entity"]) == ("occurrence", "OC1")
@@ -37,24 +43,14 @@ def test_a_person_seen_through_an_occurrence_shows_as_that_occurrence(tmp_path: 
 
 
 def test_an_address_opened_straight_after_the_person_is_shown_as_hers(tmp_path: Path) -> None:
-    package = write_small_package(tmp_path / "pkg")
-    import_package(lake_path=tmp_path / "lake.duckdb", db_url=None, package=package)
-    common = {"system_id": "RMS", "action": "view", "nominal_id": "N1", "on_duty": False}
-    evidence = {
-        "events": [
-            {**common, "event_id": "E5", "ts": "2026-01-12T23:40:00Z"},
-            {**common, "event_id": "E7", "ts": "2026-01-12T23:42:00Z",
+    view = _view_of(
+        tmp_path,
+        [
+            {**COMMON, "event_id": "E5", "ts": "2026-01-12T23:40:00Z"},
+            {**COMMON, "event_id": "E7", "ts": "2026-01-12T23:42:00Z",
              "entity_type": "location", "entity_id": "L9"},
-        ]
-    }  # fmt: skip
-    view = build_evidence(
-        force="XX",
-        subject_nominal_id="N1",
-        nominal_ids=["N1"],
-        evidence=evidence,
-        lake=LakeReader(tmp_path / "lake.duckdb"),
-        at_year=2026,
-    )
+        ],
+    )  # fmt: skip
     rows = {r["event_id"]: r for r in view.events}
     assert (rows["E5"]["kind"], rows["E7"]["kind"]) == ("unexplained", "follow")
     assert (rows["E7"]["entity_type"], rows["E7"]["entity"]) == ("location", "L9")
