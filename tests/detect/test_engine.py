@@ -663,7 +663,7 @@ def test_a_record_made_for_oneself_alone_explains_nothing_off_duty(tmp_path: Pat
     from tests.fixtures.packages import SMALL
 
     # PC1002 creates OC9 naming N3 and is the only one ever tasked on it; opens N3 on shift
-    # (5 January, 10:00) and again at 23:00 that night, off duty.
+    # (5 January, 10:00), at 23:00 that night and at 23:00 two days later, off duty.
     occurrences = [list(r) for r in SMALL["occurrences.csv"]] + [
         ["OC9", "concern_for_welfare", "2026-01-05T09:50:00", "", "South", "PC1002"]
     ]
@@ -673,7 +673,8 @@ def test_a_record_made_for_oneself_alone_explains_nothing_off_duty(tmp_path: Pat
     ]
     looks = [
         ["M1", "RMS", "PC1002", "2026-01-05T10:00:00", "view", "nominal", "N3", "", "WS2"],
-        ["M2", "RMS", "PC1002", "2026-01-05T23:00:00", "view", "nominal", "N3", "", "WS2"],
+        ["M2", "RMS", "PC1002", "2026-01-07T23:00:00", "view", "nominal", "N3", "", "WS2"],
+        ["M3", "RMS", "PC1002", "2026-01-05T23:00:00", "view", "nominal", "N3", "", "WS2"],
     ]
     events = [list(r) for r in SMALL["access_events.csv"][1:]] + looks
 
@@ -683,7 +684,7 @@ def test_a_record_made_for_oneself_alone_explains_nothing_off_duty(tmp_path: Pat
         def read(engine: Any) -> None:
             for r in engine.records(
                 "SELECT a.event_id, s.strong FROM acc a JOIN acc_status s USING (aid)"
-                " WHERE a.event_id IN ('M1', 'M2')"
+                " WHERE a.event_id IN ('M1', 'M2', 'M3')"
             ):
                 found[r["event_id"]] = bool(r["strong"])
 
@@ -697,8 +698,9 @@ def test_a_record_made_for_oneself_alone_explains_nothing_off_duty(tmp_path: Pat
         )
         return found
 
-    # On shift the record is accepted; off duty it is the maker's own say-so, left to signals.
-    assert strong("alone", tasked) == {"M1": True, "M2": False}
+    # On shift, and on the day it was made, the record is accepted; off duty on a later day
+    # it is the maker's own say-so, left to the signals.
+    assert strong("alone", tasked) == {"M1": True, "M2": False, "M3": True}
     # With a colleague tasked on it too, it is not the maker's alone.
     colleague = ["OC9", "PC1001", "attending", "2026-01-05T09:55:00", ""]
-    assert strong("shared", [*tasked, colleague]) == {"M1": True, "M2": True}
+    assert strong("shared", [*tasked, colleague]) == {"M1": True, "M2": True, "M3": True}

@@ -942,23 +942,26 @@ class DetectionEngine:
 
     def _explain(self) -> None:
         # A record the staff member made for themselves alone: an occurrence they created
-        # and were tasked on, with nobody else ever tasked on it. Its links are their own say
-        # so (`self_made`), which `_classify` does not accept off duty.
+        # and were tasked on, with nobody else ever tasked on it. From the day after it was
+        # made its links are their own say-so (`self_made`), which `_classify` does not
+        # accept off duty; on the day itself they are the handling of the call or the job
+        # (a call handler's roster is often missing, and the record's own making is work).
         self.create(
             "self_made",
             """
-            SELECT o.force, o.occurrence_id, o.created_by AS staff_id
+            SELECT o.force, o.occurrence_id, o.created_by AS staff_id, o.opened
             FROM occurrences o JOIN occurrence_staff s ON s.force = o.force
               AND s.occurrence_id = o.occurrence_id
             WHERE o.created_by IS NOT NULL
-            GROUP BY o.force, o.occurrence_id, o.created_by
+            GROUP BY o.force, o.occurrence_id, o.created_by, o.opened
             HAVING bool_and(s.staff_id = o.created_by)""",
         )
         self.create(
             "link_expl",
             """
             SELECT a.aid, l.rule, bool_and(a.ts > l.ended) AS after_end,
-              bool_and(m.occurrence_id IS NOT NULL) AS self_made
+              bool_and(m.occurrence_id IS NOT NULL AND a.ts > m.opened + INTERVAL 1 DAY)
+                AS self_made
             FROM acc a JOIN links l
               ON l.force = a.force AND l.staff_id = a.staff_id AND l.subject_kind = a.subject_kind
               AND l.subject_id = a.subject_id AND a.ts BETWEEN l.lo AND l.hi
