@@ -70,14 +70,17 @@ def test_figures_are_named_in_words_and_scoring_internals_stay_out(tmp_path: Pat
         "evidence": 13.02,
         "support": 1.0,
         "raw": 4.2,
+        "follow_locations": 2,
+        "follow_days": 2,
     }
     shown, compared = _figures({"figures": figures}, "person_focus")
     labels = dict(shown) | dict(compared)
     assert labels["Seen by opening an occurrence that names the person"] == "8"
+    assert labels["Location records opened straight after the person"] == "2"
     assert labels["Their own off-duty share in explained work"] == "12%"
     # Every figure shown has a written label, not a column name.
     assert all(" " in label for label in labels), labels
-    assert len(labels) == 4
+    assert len(labels) == 6
 
 
 def test_every_explanation_rule_has_a_short_label_and_its_strength() -> None:
