@@ -94,3 +94,12 @@ def test_narrative_says_an_earlier_allegation_is_on_record() -> None:
         "2 earlier allegations are on record (the latest: sexual misconduct, received"
         " 2023-06-16, still open)."
     )
+
+
+def test_narrative_says_the_person_is_one_of_a_caseload_and_what_was_opened_after() -> None:
+    alert = _released(met=True, never_linked=True)
+    alert["pair"] |= {"caseload": 14, "follow_locations": 2, "follow_vehicles": 1}  # type: ignore[operator]
+    text = pair_narrative(alert)
+    assert "followed within minutes by 2 location records and 1 vehicle record" in text
+    assert text.count("one of 14 people they keep looking up with no record explaining it") == 1
+    assert "(a caseload), and judged against the rest of it." in text

@@ -85,3 +85,29 @@ def test_disabling_a_rule_removes_its_explanations(small_lake: Path) -> None:
         result = engine.run()
         assert engine.matched_events("tasked_on_occurrence") == set()
     assert "tasked_on_occurrence" not in result.summary["explained_by_rule"]
+
+
+@pytest.mark.parametrize("name", ["address_after", "caseload"])
+def test_a_disabled_signal_matches_nothing_though_its_table_is_built(
+    name: str, tmp_path: Path
+) -> None:
+    from dataclasses import replace
+
+    from tests.fixtures.packages import SMALL
+
+    fixture = RULES[name].fixture
+    tables = {"access_events": [list(r) for r in SMALL["access_events.csv"]]}
+    tables["access_events"] += [list(e) for e in fixture.get("extra_events", [])]
+    for table, rows in fixture.get("extra_rows", {}).items():
+        tables[table] = [list(r) for r in SMALL[f"{table}.csv"]] + [list(r) for r in rows]
+    package = write_small_package(tmp_path / "pkg", **tables)
+    import_package(lake_path=tmp_path / "lake.duckdb", db_url=None, package=package)
+    for enabled in (True, False):
+        rules = load_rules()
+        if not enabled:
+            rules[name] = replace(rules[name], status="disabled")
+        with open_engine("duckdb", tmp_path / "lake.duckdb") as db:
+            engine = DetectionEngine(db, rules)
+            engine.run()
+            matched = engine.matched_events(name)
+        assert bool(matched) is enabled, (name, enabled, matched)

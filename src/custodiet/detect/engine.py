@@ -37,6 +37,8 @@ SELF_CONTRAST = 0.3
 # looking up someone and then where they live is one act, and the evidence should show both.
 FOLLOW_MINUTES = 5
 FOLLOW_ENTITY_TYPES = ("location", "vehicle", "intelligence")
+# Of those, the records that say where the person lives or what she drives (S022).
+ADDRESS_ENTITY_TYPES = ("location", "vehicle")
 
 
 @dataclass
@@ -95,6 +97,11 @@ def defer_to_account(alerts: list[dict[str, Any]]) -> None:
             *alert["reasons"],
             "the login is not in the staff list: no roster, unit or home to judge it against",
         ]
+
+
+def _listed(values: tuple[str, ...]) -> str:
+    """SQL list of string literals: ('a', 'b') -> "'a', 'b'"."""
+    return ", ".join(sql_str(v) for v in values)
 
 
 def pair_score(raw: float) -> float:
@@ -1405,7 +1412,7 @@ class DetectionEngine:
         # Records that name nobody, opened within minutes after a person's record by the same
         # staff member with no other person in between (`followed`): tied to that person.
         # Where two people were opened at the same instant the record is left untied.
-        follow_types = ", ".join(sql_str(t) for t in FOLLOW_ENTITY_TYPES)
+        follow_types = _listed(FOLLOW_ENTITY_TYPES)
         self.create(
             "followed",
             f"""
@@ -1838,13 +1845,13 @@ class DetectionEngine:
         # are a signal (S022), weighed like the others by how rare it is in the unit.
         self.create(
             "pair_follow",
-            """
+            f"""
             SELECT r.force, r.staff_id, r.subject_id AS nominal_id,
               count(*) FILTER (WHERE f.entity_type = 'location') AS follow_locations,
               count(*) FILTER (WHERE f.entity_type = 'vehicle') AS follow_vehicles,
               count(*) FILTER (WHERE f.entity_type = 'intelligence') AS follow_intelligence,
               count(DISTINCT CAST(f.ts AS DATE))
-                FILTER (WHERE f.entity_type IN ('location', 'vehicle')) AS follow_days
+                FILTER (WHERE f.entity_type IN ({_listed(ADDRESS_ENTITY_TYPES)})) AS follow_days
             FROM followed f JOIN resid r ON r.aid = f.person_aid AND r.subject_kind = 'N'
             GROUP BY r.force, r.staff_id, r.subject_id""",
         )
@@ -2441,13 +2448,13 @@ class DetectionEngine:
         self.create(
             "caseloads",
             f"""
-            SELECT force, staff_id, count(*) FILTER (WHERE days >= {min_days}) AS caseload,
-              count(*) AS people,
-              median(raw * support) FILTER (WHERE days >= {min_days}) AS usual_raw
-            FROM pair_scores GROUP BY force, staff_id
-            HAVING count(*) FILTER (WHERE days >= {min_days}) >= {int(rule.param("min_people"))}
-              AND count(*) FILTER (WHERE days >= {min_days})
-                >= {float(rule.param("min_share"))} * count(*)""",
+            SELECT * FROM (
+              SELECT force, staff_id, count(*) FILTER (WHERE days >= {min_days}) AS caseload,
+                count(*) AS people,
+                median(raw * support) FILTER (WHERE days >= {min_days}) AS usual_raw
+              FROM pair_scores GROUP BY force, staff_id) AS per_staff
+            WHERE caseload >= {int(rule.param("min_people"))}
+              AND caseload >= {float(rule.param("min_share"))} * people""",
         )
         caseloads = {
             (r["force"], r["staff_id"]): r for r in self.records("SELECT * FROM caseloads")
@@ -2528,7 +2535,9 @@ class DetectionEngine:
         "through_occurrence": "SELECT event_id FROM resid WHERE via_occurrence IS NOT NULL",
         "lone_session": "SELECT r.event_id FROM resid r JOIN lone USING (aid)",
         "address_after": "SELECT e.event_id FROM followed f JOIN resid r ON r.aid = f.person_aid"
-        " JOIN events e ON e.aid = f.aid WHERE f.entity_type IN ('location', 'vehicle')",
+        " JOIN events e ON e.aid = f.aid WHERE f.entity_type IN ("
+        + _listed(ADDRESS_ENTITY_TYPES)
+        + ")",
         "alone_with_record": "SELECT event_id FROM resid WHERE alone",
         "cross_system": "SELECT r.event_id FROM resid r JOIN pairs p ON p.force = r.force "
         "AND p.staff_id = r.staff_id AND p.nominal_id = r.subject_id WHERE p.other_systems > 0",
@@ -2555,9 +2564,9 @@ class DetectionEngine:
                 f"WHERE x.rule = {sql_str(name)}"
             )
             return {r[0] for r in self.db.rows(sql)[1]}
-        if name in ("breadth", "peer_contrast", "prior_allegation", "caseload") and not self.on(
-            name
-        ):
+        # Signals whose working tables are built whatever the rule's status.
+        built_anyway = ("breadth", "peer_contrast", "prior_allegation", "caseload", "address_after")
+        if name in built_anyway and not self.on(name):
             return set()
         sql = self.SIGNAL_EVENTS[name].format(
             min_days=int(self.rules["repetition"].param("min_days")),

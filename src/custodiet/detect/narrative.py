@@ -116,10 +116,7 @@ def pair_narrative(alert: dict[str, Any], *, involvement_end: datetime | None = 
     else:
         text += "; no task explains it"
     if pair.get("caseload"):
-        text += (
-            f"; one of {pair['caseload']} people they keep looking up with no record explaining"
-            " it (a caseload), so judged against the rest of it"
-        )
+        text += f"; {caseload_clause(pair)}"
     text += "." + _history(pair)
     if alert.get("also"):
         text += f" {_others(alert['also'])}"
@@ -163,7 +160,7 @@ def caseload_clause(pair: dict[str, Any]) -> str:
     """The caseload reason (S021): 'one of 14 people they keep looking up with no record …'."""
     return (
         f"one of {pair['caseload']} people they keep looking up with no record explaining it"
-        " (a caseload), and judged against the others"
+        " (a caseload), and judged against the rest of it"
     )
 
 
