@@ -174,6 +174,15 @@ def _print_import(result: object) -> None:
         out.print(
             f"[yellow]Unknown accounts[/yellow] (not in staff.csv; loaded, and a finding): {shown}"
         )
+    if result.matched_by_case:
+        shown = ", ".join(
+            f"{k} → {v} ({n:,} rows)" for k, (v, n) in list(result.matched_by_case.items())[:10]
+        )
+        more = len(result.matched_by_case) - 10
+        out.print(
+            "Staff ids matched to staff.csv by letter case only (the id as exported is kept"
+            f" in each row's attributes): {shown}" + (f" and {more:,} more" if more > 0 else "")
+        )
     if any(c.quarantined for c in result.files.values()):
         out.print("Quarantined rows: [bold]custodiet quarantine[/bold]")
 

@@ -287,3 +287,42 @@ def test_a_typo_year_falls_back_to_per_row_time_zones(
     ts = dict(_lake(home, "SELECT event_id, ts::VARCHAR FROM access_events"))
     assert ts["E1"] == "2026-07-01 09:00:00"  # BST, converted per row this time
     assert ts["E2"].startswith("0206-07-01")
+
+
+def test_an_account_differing_from_a_staff_id_only_in_case_is_matched(
+    home: Path, db_url: str, tmp_path: Path
+) -> None:
+    staff = [
+        *SMALL["staff.csv"],
+        ["ab7", "Lower Case", "staff", "", "F", "North", "2019-01-01", ""],
+    ]
+    staff.append(["AB7", "Upper Case", "staff", "", "M", "North", "2019-01-01", ""])
+    events = [
+        SMALL["access_events.csv"][0],
+        ["E1", "RMS", "pc1001", "2026-01-05T10:00:00", "view", "nominal", "N1", "", ""],
+        ["E2", "RMS", "PC1001", "2026-01-05T10:05:00", "view", "nominal", "N1", "", ""],
+        # folds onto two staff ids: which of them it is cannot be told, so it stays unknown
+        ["E3", "RMS", "Ab7", "2026-01-05T10:10:00", "view", "nominal", "N1", "", ""],
+        ["E4", "RMS", "generic1", "2026-01-05T10:15:00", "view", "nominal", "N1", "", ""],
+    ]
+    shifts = [
+        ["staff_id", "start", "end"],
+        ["Pc1001", "2026-01-05T08:00:00", "2026-01-05T16:00:00"],
+    ]
+    pkg = write_small_package(tmp_path / "p", staff=staff, access_events=events, shifts=shifts)
+    result = _import(home, db_url, pkg)
+    assert result.matched_by_case == {"pc1001": ("PC1001", 1), "Pc1001": ("PC1001", 1)}
+    assert _lake(home, "SELECT staff_id FROM shifts") == [("PC1001",)]
+    assert result.unknown_accounts == {"Ab7": 1, "generic1": 1}
+    rows = _lake(home, "SELECT event_id, staff_id, attributes FROM access_events ORDER BY 1")
+    assert [(r[0], r[1]) for r in rows] == [
+        ("E1", "PC1001"),
+        ("E2", "PC1001"),
+        ("E3", "Ab7"),
+        ("E4", "generic1"),
+    ]
+    assert json.loads(str(rows[0][2])) == {"staff_id_as_exported": "pc1001"}
+    assert rows[1][2] is None
+    # Importing the same package again changes nothing: the match is made the same way.
+    again = _import(home, db_url, pkg)
+    assert again.files["access_events.csv"].unchanged == 4

@@ -77,6 +77,9 @@ class PackageResult:
     package: Path
     files: dict[str, FileCounts] = field(default_factory=dict)
     unknown_accounts: dict[str, int] = field(default_factory=dict)
+    # Staff ids written in another letter case than staff.csv holds them: exported id ->
+    # (staff id it was matched to, rows in any table).
+    matched_by_case: dict[str, tuple[str, int]] = field(default_factory=dict)
     warnings: list[str] = field(default_factory=list)
 
     def as_json(self) -> dict[str, object]:
@@ -230,6 +233,8 @@ class PackageImporter:
             f"FROM ({select_sql})"
         )
         invalid = self._count("val WHERE _reason IS NOT NULL")
+        if table.name != "staff" and "staff_id" in table.column_names:
+            self._match_staff_ids_by_case()
         dup_changed, dup_same = self._flag_duplicates(table)
         quarantined = invalid + dup_changed
         if quarantined or n_rejects:
@@ -465,6 +470,45 @@ class PackageImporter:
                 FROM cand WHERE _old_hash IS NULL OR _old_hash <> _hash"""
             )
         return new + changed, same, changed
+
+    def _match_staff_ids_by_case(self) -> None:
+        """Give rows whose staff id differs from one in staff.csv only in letter case that id.
+
+        Systems export user ids as they hold them (a handheld app writing `p1234` for HR's
+        `P1234`); read literally, a person's events would sit under an unknown account (or
+        their shifts under nobody) and none of their context would explain or weigh them.
+        The match is made only where the exported id is no staff id itself and folds onto
+        exactly one; the id as exported is kept in the row's attributes
+        (`staff_id_as_exported`).
+        """
+        force = sql_str(self.force)
+        self.con.execute(
+            f"""CREATE OR REPLACE TEMP TABLE case_match AS
+            SELECT v.staff_id AS exported, any_value(s.staff_id) AS staff_id,
+              count(DISTINCT s.staff_id) AS candidates
+            FROM (SELECT DISTINCT staff_id FROM val WHERE _reason IS NULL) v
+            JOIN staff s ON s.force = {force} AND lower(s.staff_id) = lower(v.staff_id)
+            WHERE NOT EXISTS (SELECT 1 FROM staff x WHERE x.force = {force}
+                              AND x.staff_id = v.staff_id)
+            GROUP BY v.staff_id HAVING count(DISTINCT s.staff_id) = 1"""
+        )
+        if not self._count("case_match"):
+            return
+        matched = self.con.execute(
+            """SELECT m.exported, m.staff_id, count(*) FROM val v
+            JOIN case_match m ON m.exported = v.staff_id WHERE v._reason IS NULL
+            GROUP BY ALL ORDER BY 3 DESC, 1"""
+        ).fetchall()
+        self.con.execute(
+            """UPDATE val SET staff_id = m.staff_id,
+              attributes = json_merge_patch(coalesce(val.attributes, '{}'),
+                json_object('staff_id_as_exported', val.staff_id))::VARCHAR
+            FROM case_match m WHERE val.staff_id = m.exported AND val._reason IS NULL"""
+        )
+        for exported, staff_id, n in matched:
+            _, before = self.result.matched_by_case.get(exported, (staff_id, 0))
+            self.result.matched_by_case[exported] = (staff_id, before + int(n))
+        self.con.execute("DROP TABLE case_match")
 
     def _note_unknown_accounts(self) -> None:
         rows = self.con.execute(
