@@ -103,3 +103,18 @@ def test_narrative_says_the_person_is_one_of_a_caseload_and_what_was_opened_afte
     assert "followed within minutes by 2 location records and 1 vehicle record" in text
     assert text.count("one of 14 people they keep looking up with no record explaining it") == 1
     assert "(a caseload), and judged against the rest of it." in text
+
+
+def test_narrative_says_a_colleagues_case_was_the_only_cover_day_after_day() -> None:
+    alert = _released(met=True, never_linked=False)
+    alert["pair"] |= {"cover_days": 4}  # type: ignore[operator]
+    text = pair_narrative(alert)
+    assert (
+        text.count(
+            "on 5 days seen only under a team colleague's tasking, never tasked with the person"
+            " themselves"
+        )
+        == 1
+    )
+    alert["pair"] |= {"cover_days": 0}  # type: ignore[operator]
+    assert "team colleague's tasking, never" not in pair_narrative(alert)

@@ -141,3 +141,41 @@ def test_missing_rosters_are_said_out_loud(home: Path, db_url: str, tmp_path: Pa
     outcome = run_detection(lake_path=lake, db_url=db_url)
     assert "off_duty" in outcome.summary["rules_not_used"]
     assert "no shifts" in outcome.summary["rules_not_used"]["off_duty"]
+
+
+def test_a_car_opened_on_many_days_by_one_officer_alone_is_an_alert_with_every_look(
+    home: Path, db_url: str, tmp_path: Path
+) -> None:
+    from tests.fixtures.packages import SMALL
+
+    days = ["05", "07", "09", "11", "13"]
+    events = [list(r) for r in SMALL["access_events.csv"]]
+    events += [
+        [f"V{d}", "PNC", "PC1002", f"2026-01-{d}T21:00:00", "view", "vehicle", "V7", "", "WS2"]
+        for d in days
+    ]
+    # a car the whole shift checks (PC1001 on five days, two colleagues once): no alert
+    events += [
+        [f"W{d}", "PNC", "PC1001", f"2026-01-{d}T10:00:00", "view", "vehicle", "V8", "", "WS1"]
+        for d in days
+    ]
+    events += [
+        ["W1", "PNC", "S0042", "2026-01-09T12:00:00", "view", "vehicle", "V8", "", "WS3"],
+        ["W2", "PNC", "DS2001", "2026-01-09T13:00:00", "view", "vehicle", "V8", "", "WS4"],
+    ]
+    lake = _setup(home, db_url, tmp_path, access_events=events)
+    run_detection(lake_path=lake, db_url=db_url)
+    with session_scope(db_url) as session:
+        alerts = session.scalars(
+            select(Alert).where(Alert.rule_family == "record_repetition")
+        ).all()
+        assert [a.staff_id for a in alerts] == ["PC1002"]
+        alert = alerts[0]
+        assert alert.event_ids == [f"PNC:V{d}" for d in days]
+        assert alert.rule_ids == ["S025"]
+        assert alert.score == 73.9
+        assert {e["entity_id"] for e in alert.evidence["events"]} == {"V7"}
+        assert alert.narrative.startswith(
+            "Opened vehicle record V7 5 times on 5 days between 2026-01-05 and 2026-01-13;"
+            " no other staff member ever opened it."
+        )

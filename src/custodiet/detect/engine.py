@@ -19,6 +19,7 @@ from typing import Any, ClassVar
 from custodiet.detect.narrative import (
     allegation_clause,
     caseload_clause,
+    cover_clause,
     follow_clause,
     release_clause,
     unit_label,
@@ -366,7 +367,12 @@ class DetectionEngine:
         self._classify()
         self.release("expl_agg", "link_expl", "slack_only", "off_hours", "self_made")
         self._signals()
-        alerts = self._pair_alerts() + self._breadth_alerts() + self._unknown_account_alerts()
+        alerts = (
+            self._pair_alerts()
+            + self._breadth_alerts()
+            + self._record_alerts()
+            + self._unknown_account_alerts()
+        )
         alerts = [a for a in alerts if not self._suppressed(a)]
         self._caseloads(alerts)
         self_contrast(alerts)
@@ -1595,6 +1601,9 @@ class DetectionEngine:
               pl.staff_id IS NULL AS never_linked,
               coalesce(pl.met_as_witness, false) AS met_as_witness,
               coalesce(pl.involvement_days, 0) AS involvement_days,
+              -- seen only under a team colleague's tasking: never the staff member's own
+              coalesce(list_contains(a.rules, 'team_tasking'), false)
+                AND pl.strong_end IS NULL AS under_team,
               w.quiet
             FROM resid_src a JOIN when_made w USING (aid)
             LEFT JOIN pair_links pl ON pl.force = a.force AND pl.staff_id = a.staff_id
@@ -1776,6 +1785,7 @@ class DetectionEngine:
         w_lone = float(r["lone_session"].param("weight")) if self.on("lone_session") else 0.0
         w_quiet = float(r["quiet_time"].param("weight")) if self.on("quiet_time") else 0.0
         w_fol = float(r["address_after"].param("weight")) if self.on("address_after") else 0.0
+        w_cover = float(r["team_cover"].param("weight")) if self.on("team_cover") else 0.0
         no_marker = float(r["vulnerability"].parameters.get("no_marker_weight", 0.35))
         case_discount = float(self.p("after_involvement", "case_work_discount"))
         usual_rarity = float(self.p("unit_remit", "usual_repetition_below_rarity"))
@@ -1819,6 +1829,7 @@ class DetectionEngine:
               count(*) FILTER (WHERE x.after_release) AS rel_events,
               bool_or(x.met_in_custody) AS met_in_custody,
               count(*) FILTER (WHERE x.after_team AND NOT x.after_involvement) AS team_after_events,
+              bool_or(x.under_team) AS under_team,
               count(*) FILTER (WHERE x.action = 'search' OR sl.search_led) AS search_events,
               bool_or(x.dormant) AS dormant,
               bool_and(x.alone) AS alone,
@@ -1879,6 +1890,10 @@ class DetectionEngine:
               bool_or(x.met_in_custody) AS met_in_custody,
               sum(x.team_after_events) AS team_after_events,
               count(*) FILTER (WHERE x.team_after_events > 0) AS team_after_days,
+              -- days, after the first, on which the person was seen only under a team
+              -- colleague's tasking (S023): covering on the night is teamwork, coming back
+              -- to the colleague's victim day after day is not
+              greatest(count(*) FILTER (WHERE x.under_team) - 1, 0) AS cover_days,
               sum(x.search_events) AS search_events,
               CASE WHEN {shared} THEN 0 ELSE count(*) FILTER (WHERE x.dormant) END AS dormant_days,
               count(*) FILTER (WHERE x.alone) AS alone_days,
@@ -1936,7 +1951,7 @@ class DetectionEngine:
             f"""
             SELECT *, CASE WHEN weak_events = events AND off_x = 0 AND quiet_x = 0 AND dormant_days = 0
                 AND NOT never_linked AND rel_days = 0 AND other_systems = 0 AND team_after_days = 0
-                AND r_days < {usual_rarity}
+                AND cover_days = 0 AND r_days < {usual_rarity}
               THEN least(evidence, {MIN_PAIR_RAW} - 0.1)
               -- a person the unit keeps looking at: only the timing can set this look apart
               -- (how the unit's members look, by phone or in a quiet session, is all of theirs)
@@ -1982,6 +1997,7 @@ class DetectionEngine:
                 + {w_sys} * log2(1 + other_systems) * (0.3 + r_other_systems)
                 + {w_alone} * log2(1 + alone_days) * (0.3 + r_alone_days)
                 + {w_fol} * log2(1 + follow_days) * (0.3 + r_follow_days)
+                + {w_cover} * log2(1 + cover_days) * (0.3 + r_cover_days)
                 + CASE WHEN never_linked THEN {w_nl} ELSE 0 END
                 + CASE WHEN witness_looked_up THEN {w_wit} ELSE 0 END
                 + CASE WHEN search_events > 0 THEN {w_ns} * (1 - base_search) ELSE 0 END
@@ -2025,6 +2041,7 @@ class DetectionEngine:
         "alone_days",
         "lone_days",
         "follow_days",
+        "cover_days",
     )
 
     def _peer_rarity(self) -> None:
@@ -2109,6 +2126,9 @@ class DetectionEngine:
             reasons.append(
                 f"{pair['team_after_events']} after the team colleague's tasking on the person ended"
             )
+        if pair["cover_days"] and self.on("team_cover"):
+            rule_ids.append(r["team_cover"].id)
+            reasons.append(cover_clause(pair))
         if pair["rel_events"]:
             rule_ids.append(r["after_release"].id)
             reasons.append(f"{pair['rel_events']} {release_clause(pair)}")
@@ -2493,7 +2513,7 @@ class DetectionEngine:
             (r["force"], r["staff_id"]): r for r in self.records("SELECT * FROM prior_allegations")
         }
         for alert in alerts:
-            if alert["rule_family"] not in ("person_focus", "breadth"):
+            if alert["rule_family"] not in ("person_focus", "breadth", "record_repetition"):
                 continue
             rec = history.get((alert["force"], alert["staff_id"]))
             if rec is None:
@@ -2507,7 +2527,8 @@ class DetectionEngine:
                 "outcome": rec["outcome"],
             }
             alert["reasons"].append(allegation_clause(prior))
-            (alert.get("pair") or alert.get("breadth") or {})["prior_allegation"] = prior
+            family_rec = alert.get("pair") or alert.get("breadth") or alert.get("record") or {}
+            family_rec["prior_allegation"] = prior
 
     SIGNAL_EVENTS: ClassVar[dict[str, str]] = {
         "prior_allegation": "SELECT r.event_id FROM resid r JOIN prior_allegations p"
@@ -2538,7 +2559,13 @@ class DetectionEngine:
         " JOIN events e ON e.aid = f.aid WHERE f.entity_type IN ("
         + _listed(ADDRESS_ENTITY_TYPES)
         + ")",
+        "team_cover": "SELECT r.event_id FROM resid r JOIN pairs p ON p.force = r.force "
+        "AND p.staff_id = r.staff_id AND p.nominal_id = r.subject_id "
+        "WHERE r.under_team AND p.cover_days > 0",
         "alone_with_record": "SELECT event_id FROM resid WHERE alone",
+        "record_returned": "SELECT e.event_id FROM events e JOIN record_repeats r "
+        "ON r.force = e.force AND r.staff_id = e.staff_id AND r.entity_type = e.entity_type "
+        "AND r.entity_id = e.entity_id",
         "cross_system": "SELECT r.event_id FROM resid r JOIN pairs p ON p.force = r.force "
         "AND p.staff_id = r.staff_id AND p.nominal_id = r.subject_id WHERE p.other_systems > 0",
         "unknown_account": "SELECT a.event_id FROM acc a WHERE NOT EXISTS (SELECT 1 FROM staff s "
@@ -2612,6 +2639,81 @@ class DetectionEngine:
                         "last_ts": last_ts,
                         "vulnerable_people": int(vulnerable),
                     },
+                }
+            )
+        return alerts
+
+    def _record_alerts(self) -> list[dict[str, Any]]:
+        """One record that names nobody (a car), opened on many days by one staff member alone.
+
+        A vehicle record says nothing of whose car it is, so no person-level rule sees it;
+        but someone following a woman checks her car again and again, with no incident to
+        explain it, while a vehicle of genuine interest (stolen, wanted, in an operation) is
+        checked by many. S025: `min_days` or more days, and at most `max_others` other staff
+        members ever opened the record.
+        """
+        rule = self.rules["record_returned"]
+        if not self.on("record_returned"):  # built empty, so that it matches nothing
+            self.create(
+                "record_repeats",
+                "SELECT force, staff_id, entity_type, entity_id FROM access_events WHERE false",
+            )
+            return []
+        types = _listed(tuple(str(t) for t in rule.param("entity_types")))
+        min_days = int(rule.param("min_days"))
+        max_others = int(rule.param("max_others"))
+        self.create(
+            "record_repeats",
+            f"""
+            WITH mine AS (
+              SELECT e.force, e.staff_id, e.entity_type, e.entity_id,
+                count(DISTINCT CAST(e.ts AS DATE)) AS days, count(*) AS events,
+                min(e.ts) AS first_ts, max(e.ts) AS last_ts
+              FROM events e JOIN staff s ON s.force = e.force AND s.staff_id = e.staff_id
+              WHERE e.entity_type IN ({types}) AND e.entity_id IS NOT NULL
+              GROUP BY e.force, e.staff_id, e.entity_type, e.entity_id),
+            lookers AS (
+              SELECT force, entity_type, entity_id, count(DISTINCT staff_id) AS staff
+              FROM events WHERE entity_type IN ({types}) AND entity_id IS NOT NULL
+              GROUP BY force, entity_type, entity_id)
+            SELECT m.*, l.staff - 1 AS others
+            FROM mine m JOIN lookers l USING (force, entity_type, entity_id)
+            WHERE m.days >= {min_days} AND l.staff - 1 <= {max_others}""",
+        )
+        weight = float(rule.param("weight"))
+        alerts = []
+        # One alert per staff member (its key is the staff member's), on their most returned-to
+        # record; any others are counted in it.
+        leads: dict[tuple[str, str], dict[str, Any]] = {}
+        for rec in self.records(
+            "SELECT * FROM record_repeats ORDER BY days DESC, events DESC, force, staff_id, entity_id"
+        ):
+            lead = leads.setdefault((rec["force"], rec["staff_id"]), rec)
+            lead["more_records"] = lead.get("more_records", -1) + 1
+        for rec in leads.values():
+            raw = weight * math.log2(1 + int(rec["days"]))
+            others = int(rec["others"])
+            nobody = "no other staff member" if others == 0 else f"{others} other staff member"
+            alerts.append(
+                {
+                    "force": rec["force"],
+                    "staff_id": rec["staff_id"],
+                    "rule_family": "record_repetition",
+                    "subject_nominal_id": None,
+                    "nominal_ids": [],
+                    "score": round(100 * (1 - math.exp(-raw / 2.5)), 1),
+                    "rule_ids": [rule.id],
+                    "reasons": [
+                        f"opened {rec['entity_type']} record {rec['entity_id']} {rec['events']}"
+                        f" times on {rec['days']} days; {nobody} ever opened it"
+                        + (
+                            f"; {rec['more_records']} more such record"
+                            f"{'s' if rec['more_records'] > 1 else ''}"
+                            if rec["more_records"]
+                            else ""
+                        )
+                    ],
+                    "record": rec,
                 }
             )
         return alerts

@@ -82,6 +82,8 @@ def pair_narrative(alert: dict[str, Any], *, involvement_end: datetime | None = 
         clauses.append(
             f"{pair['team_after_events']} after a team colleague's tasking on the person ended"
         )
+    if pair.get("cover_days"):
+        clauses.append(cover_clause(pair))
     if pair["rel_events"]:
         clauses.append(f"{pair['rel_events']} {release_clause(pair)}")
     if pair.get("lone_days"):
@@ -121,6 +123,14 @@ def pair_narrative(alert: dict[str, Any], *, involvement_end: datetime | None = 
     if alert.get("also"):
         text += f" {_others(alert['also'])}"
     return text
+
+
+def cover_clause(pair: dict[str, Any]) -> str:
+    """E.g. 'on 6 days seen only under a team colleague's tasking, never their own' (S023)."""
+    return (
+        f"on {_days(int(pair['cover_days']) + 1)} seen only under a team colleague's tasking,"
+        " never tasked with the person themselves"
+    )
 
 
 def allegation_clause(prior: dict[str, Any]) -> str:
@@ -193,6 +203,26 @@ def breadth_narrative(alert: dict[str, Any]) -> str:
     if alert.get("also"):
         text += f" {_others(alert['also'])}"
     return text
+
+
+def record_narrative(alert: dict[str, Any]) -> str:
+    """E.g. 'Opened vehicle record V123 14 times on 12 days between …; nobody else …' (S025)."""
+    rec = alert["record"]
+    others = int(rec["others"])
+    nobody = (
+        "no other staff member ever opened it"
+        if others == 0
+        else f"only {others} other staff member{'s' if others > 1 else ''} ever opened it"
+    )
+    return (
+        f"Opened {rec['entity_type']} record {rec['entity_id']} {rec['events']} times on "
+        f"{_days(int(rec['days']))} between {str(rec['first_ts'])[:10]} and "
+        f"{str(rec['last_ts'])[:10]}; {nobody}. The record names nobody, so whose it is must "
+        "be found out, but a car checked again and again by one person, with no incident "
+        "explaining it, is how someone following its driver shows."
+        + _history(alert)
+        + (f" {_others(alert['also'])}" if alert.get("also") else "")
+    )
 
 
 def unknown_account_narrative(alert: dict[str, Any]) -> str:

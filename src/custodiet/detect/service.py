@@ -24,6 +24,7 @@ from custodiet.detect.engine import DetectionEngine, EngineResult
 from custodiet.detect.narrative import (
     breadth_narrative,
     pair_narrative,
+    record_narrative,
     unknown_account_narrative,
 )
 from custodiet.detect.rules import load_rules
@@ -189,6 +190,7 @@ def attach_evidence(db: LakeEngine, alerts: list[dict[str, Any]]) -> None:
                 **follows,
             }
         )
+    _record_evidence(db, alerts)
     # Context: the staff member's shifts and taskings on the person around the evidence.
     _, context = db.rows("""
         WITH span AS (
@@ -234,8 +236,53 @@ def attach_evidence(db: LakeEngine, alerts: list[dict[str, Any]]) -> None:
             a["narrative"] = pair_narrative(a, involvement_end=last_end)
         elif a["rule_family"] == "breadth":
             a["narrative"] = breadth_narrative(a)
+        elif a["rule_family"] == "record_repetition":
+            a["narrative"] = record_narrative(a)
         else:
             a["narrative"] = unknown_account_narrative(a)
+
+
+def _record_evidence(db: LakeEngine, alerts: list[dict[str, Any]]) -> None:
+    """Every look at the record of a record-repetition alert (S025), as its evidence."""
+    wanted = [(i, a) for i, a in enumerate(alerts) if a["rule_family"] == "record_repetition"]
+    if not wanted:
+        return
+    db.register(
+        "wanted_records",
+        pa.table(
+            {
+                "idx": pa.array([i for i, _ in wanted], pa.int64()),
+                "force": pa.array([a["force"] for _, a in wanted]),
+                "staff_id": pa.array([a["staff_id"] for _, a in wanted]),
+                "entity_type": pa.array([a["record"]["entity_type"] for _, a in wanted]),
+                "entity_id": pa.array([a["record"]["entity_id"] for _, a in wanted]),
+            }
+        ),
+    )
+    _, rows = db.rows(f"""
+        SELECT idx, system_id, event_id, ts, action, entity_type, entity_id FROM (
+          SELECT w.idx, e.system_id, e.event_id, e.ts, e.action, e.entity_type, e.entity_id,
+            row_number() OVER (PARTITION BY w.idx ORDER BY e.ts, e.event_id) AS k
+          FROM wanted_records w JOIN events e ON e.force = w.force AND e.staff_id = w.staff_id
+            AND e.entity_type = w.entity_type AND e.entity_id = w.entity_id)
+        WHERE k <= {MAX_EVIDENCE_EVENTS} ORDER BY idx, ts, system_id, event_id""")
+    for idx, system_id, event_id, ts, action, entity_type, entity_id in rows:
+        alerts[idx]["events"].append(
+            {
+                "event_id": event_id,
+                "system_id": system_id,
+                "ts": ts.isoformat() + "Z",
+                "action": action,
+                "nominal_id": None,
+                "on_duty": None,
+                "explained_by": [],
+                "after_involvement": False,
+                "after_release": False,
+                "occurrence_id": None,
+                "entity_type": entity_type,
+                "entity_id": entity_id,
+            }
+        )
 
 
 def _jsonable(value: Any) -> Any:
@@ -283,7 +330,13 @@ def write_alerts(session: Session, run: DetectionRun, alerts: list[dict[str, Any
         alert.rule_ids = list(cand["rule_ids"])
         alert.reasons = list(cand["reasons"])
         alert.narrative = cand.get("narrative", "")
-        detail = cand.get("pair") or cand.get("breadth") or cand.get("account") or {}
+        detail = (
+            cand.get("pair")
+            or cand.get("breadth")
+            or cand.get("record")
+            or cand.get("account")
+            or {}
+        )
         alert.evidence = _jsonable(
             {
                 "events": cand.get("events", []),

@@ -421,6 +421,8 @@ FIGURES: dict[str, tuple[str, str, str]] = {
     "follow_vehicles": ("Vehicle records opened straight after the person", "n", "fig"),
     "follow_intelligence": ("Intelligence records opened straight after the person", "n", "fig"),
     "follow_days": ("Days their address or vehicle was opened straight after", "n", "fig"),
+    "others": ("Other staff who ever opened the record", "N", "fig"),
+    "more_records": ("More records opened this way", "n", "fig"),
     "caseload": ("People in the staff member's unexplained caseload", "n", "peer"),
     "team_after_events": ("Accesses after a team colleague's tasking ended", "n", "fig"),
     "team_after_days": ("Days with accesses after a colleague's tasking", "n", "fig"),
