@@ -174,8 +174,13 @@ def test_a_car_opened_on_many_days_by_one_officer_alone_is_an_alert_with_every_l
         assert alert.event_ids == [f"PNC:V{d}" for d in days]
         assert alert.rule_ids == ["S025"]
         assert alert.score == 73.9
-        assert {e["entity_id"] for e in alert.evidence["events"]} == {"V7"}
+        looks = alert.evidence["events"]
+        assert {e["entity_id"] for e in looks} == {"V7"} and all(e["record"] for e in looks)
+        # PC1002's roster has one shift near the looks (5 January, 07:00-17:00): each look
+        # at 21:00 is off duty, and the shift is shown with the evidence
+        assert [e["on_duty"] for e in looks] == [False] * 5
+        assert len(alert.evidence["shifts"]) == 1
         assert alert.narrative.startswith(
-            "Opened vehicle record V7 5 times on 5 days between 2026-01-05 and 2026-01-13;"
+            "Looked up vehicle record V7 5 times on 5 days between 2026-01-05 and 2026-01-13;"
             " no other staff member ever opened it."
         )

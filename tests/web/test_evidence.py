@@ -93,3 +93,25 @@ def test_every_explanation_rule_has_a_short_label_and_its_strength() -> None:
         shown = _explanation(rule.name)
         assert shown["label"] == EXPLANATION_LABELS[rule.name]
         assert shown["weak"] is (rule.strength == "weak")
+
+
+def test_a_car_returned_to_shows_each_look_as_in_question(tmp_path: Path) -> None:
+    from custodiet.web.evidence import _figures
+
+    view = _view_of(
+        tmp_path,
+        [
+            {**COMMON, "event_id": "V1", "ts": "2026-01-12T21:00:00Z", "action": "search",
+             "nominal_id": None, "entity_type": "vehicle", "entity_id": "V7", "record": True},
+        ],
+    )  # fmt: skip
+    (row,) = view.events
+    # a national vehicle check is the look in question here, not a search before one
+    assert (row["kind"], row["record"], row["entity"]) == ("unexplained", True, "V7")
+    assert (view.unexplained, view.searches) == (1, 0)
+    figures, _ = _figures({"figures": {"events": 5, "days": 5, "others": 0}}, "record_repetition")
+    assert figures == [
+        ("Looks at the record", "5"),
+        ("Days the record was looked at", "5"),
+        ("Other staff who ever opened the record", "0"),
+    ]

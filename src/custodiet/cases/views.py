@@ -202,6 +202,7 @@ def case_page(request: Request, case_id: int, user: Reader, session: SessionDep)
             evidence=a.evidence,
             lake=request.app.state.lake,
             at_year=a.first_seen_at.year,
+            rule_family=a.rule_family,
         )
         for a in alerts
     }

@@ -2704,7 +2704,7 @@ class DetectionEngine:
                     "score": round(100 * (1 - math.exp(-raw / 2.5)), 1),
                     "rule_ids": [rule.id],
                     "reasons": [
-                        f"opened {rec['entity_type']} record {rec['entity_id']} {rec['events']}"
+                        f"looked up {rec['entity_type']} record {rec['entity_id']} {rec['events']}"
                         f" times on {rec['days']} days; {nobody} ever opened it"
                         + (
                             f"; {rec['more_records']} more such record"

@@ -206,7 +206,7 @@ def breadth_narrative(alert: dict[str, Any]) -> str:
 
 
 def record_narrative(alert: dict[str, Any]) -> str:
-    """E.g. 'Opened vehicle record V123 14 times on 12 days between …; nobody else …' (S025)."""
+    """E.g. 'Looked up vehicle record V123 14 times on 12 days between …; nobody else …'."""
     rec = alert["record"]
     others = int(rec["others"])
     nobody = (
@@ -215,7 +215,7 @@ def record_narrative(alert: dict[str, Any]) -> str:
         else f"only {others} other staff member{'s' if others > 1 else ''} ever opened it"
     )
     return (
-        f"Opened {rec['entity_type']} record {rec['entity_id']} {rec['events']} times on "
+        f"Looked up {rec['entity_type']} record {rec['entity_id']} {rec['events']} times on "
         f"{_days(int(rec['days']))} between {str(rec['first_ts'])[:10]} and "
         f"{str(rec['last_ts'])[:10]}; {nobody}. The record names nobody, so whose it is must "
         "be found out, but a car checked again and again by one person, with no incident "

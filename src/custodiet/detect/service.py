@@ -259,14 +259,26 @@ def _record_evidence(db: LakeEngine, alerts: list[dict[str, Any]]) -> None:
             }
         ),
     )
+    # On duty: inside one of the staff member's rostered shifts; judged only for staff with a
+    # roster near the evidence (two days either side), as person-level evidence is.
     _, rows = db.rows(f"""
-        SELECT idx, system_id, event_id, ts, action, entity_type, entity_id FROM (
-          SELECT w.idx, e.system_id, e.event_id, e.ts, e.action, e.entity_type, e.entity_id,
+        WITH ev AS (
+          SELECT w.idx, w.force, w.staff_id, e.system_id, e.event_id, e.ts, e.action,
+            e.entity_type, e.entity_id,
             row_number() OVER (PARTITION BY w.idx ORDER BY e.ts, e.event_id) AS k
           FROM wanted_records w JOIN events e ON e.force = w.force AND e.staff_id = w.staff_id
-            AND e.entity_type = w.entity_type AND e.entity_id = w.entity_id)
-        WHERE k <= {MAX_EVIDENCE_EVENTS} ORDER BY idx, ts, system_id, event_id""")
-    for idx, system_id, event_id, ts, action, entity_type, entity_id in rows:
+            AND e.entity_type = w.entity_type AND e.entity_id = w.entity_id),
+        span AS (SELECT idx, force, staff_id, min(ts) AS t0, max(ts) AS t1 FROM ev GROUP BY ALL),
+        near AS (
+          SELECT sp.idx, sh.start, sh."end" FROM span sp JOIN shifts sh
+            ON sh.force = sp.force AND sh.staff_id = sp.staff_id
+            AND sh."end" >= sp.t0 - INTERVAL 2 DAY AND sh.start <= sp.t1 + INTERVAL 2 DAY)
+        SELECT ev.idx, ev.system_id, ev.event_id, ev.ts, ev.action, ev.entity_type,
+          ev.entity_id, EXISTS (SELECT 1 FROM near n WHERE n.idx = ev.idx) AS rostered,
+          EXISTS (SELECT 1 FROM near n WHERE n.idx = ev.idx
+                  AND ev.ts BETWEEN n.start AND n."end") AS on_duty
+        FROM ev WHERE k <= {MAX_EVIDENCE_EVENTS} ORDER BY idx, ts, system_id, event_id""")
+    for idx, system_id, event_id, ts, action, entity_type, entity_id, rostered, on in rows:
         alerts[idx]["events"].append(
             {
                 "event_id": event_id,
@@ -274,14 +286,29 @@ def _record_evidence(db: LakeEngine, alerts: list[dict[str, Any]]) -> None:
                 "ts": ts.isoformat() + "Z",
                 "action": action,
                 "nominal_id": None,
-                "on_duty": None,
+                "on_duty": bool(on) if rostered else None,
                 "explained_by": [],
                 "after_involvement": False,
                 "after_release": False,
                 "occurrence_id": None,
                 "entity_type": entity_type,
                 "entity_id": entity_id,
+                # the record itself is what is in question, however it was opened
+                "record": True,
             }
+        )
+    _, shifts = db.rows("""
+        SELECT w.idx, sh.start, sh."end" FROM wanted_records w
+        JOIN (SELECT w2.idx, min(e.ts) AS t0, max(e.ts) AS t1 FROM wanted_records w2
+              JOIN events e ON e.force = w2.force AND e.staff_id = w2.staff_id
+                AND e.entity_type = w2.entity_type AND e.entity_id = w2.entity_id
+              GROUP BY w2.idx) span ON span.idx = w.idx
+        JOIN shifts sh ON sh.force = w.force AND sh.staff_id = w.staff_id
+          AND sh."end" >= span.t0 - INTERVAL 2 DAY AND sh.start <= span.t1 + INTERVAL 2 DAY
+        ORDER BY w.idx, sh.start""")
+    for idx, start, end in shifts:
+        alerts[idx].setdefault("shifts", []).append(
+            {"start": start.isoformat() + "Z", "end": end.isoformat() + "Z"}
         )
 
 

@@ -299,6 +299,8 @@ def _event_rows(
         action = str(event.get("action") or "")
         if explanations:
             kind = "weak" if all(x["weak"] for x in explanations) else "explained"
+        elif event.get("record"):  # a record returned to (S025): each look is in question
+            kind = "unexplained"
         elif action == "search":
             kind = "search"
         elif event_nominal and event.get("entity_type") in FOLLOW_ENTITY_TYPES:
@@ -330,6 +332,7 @@ def _event_rows(
             "explained_by": [x["code"] for x in explanations],
             "explanations": explanations,
             "flags": flags,
+            "record": bool(event.get("record")),
         }
         view.events.append(row)
         if kind == "unexplained":
@@ -477,6 +480,7 @@ HIDDEN_FIGURES = frozenset(
 )
 FIGURE_LABELS = {key: label for key, (label, _fmt_kind, _section) in FIGURES.items()}
 ACCOUNT_LABELS = {"events": "Accesses by the login"}
+RECORD_LABELS = {"events": "Looks at the record", "days": "Days the record was looked at"}
 
 
 def _fmt(value: object) -> str:
@@ -528,6 +532,8 @@ def _figures(
                 label, kind, where = FIGURES[key]
                 if account:
                     label = ACCOUNT_LABELS.get(key, label)
+                elif rule_family == "record_repetition":
+                    label = RECORD_LABELS.get(key, label)
             else:
                 # Figures detection adds later: shown plainly, numbers only.
                 label, kind = key.replace("_", " ").capitalize(), "num"
