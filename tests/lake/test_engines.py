@@ -95,6 +95,28 @@ def test_spark_finds_what_duckdb_finds(tmp_path: Path) -> None:
     assert sum(len(v) for v in duck_matched.values()) > 0
 
 
+@pytest.mark.spark
+def test_a_car_returned_to_is_found_alike_on_spark(tmp_path: Path) -> None:
+    _spark_or_skip()
+    from tests.fixtures.packages import SMALL, write_small_package
+
+    events = [list(r) for r in SMALL["access_events.csv"]] + [
+        [f"V{d}", "PNC", "PC1002", f"2026-01-{d}T{h}:00:00", "view", "vehicle", "V7", "", "WS2"]
+        for d, h in (("05", "09"), ("07", "21"), ("09", "21"), ("11", "21"), ("13", "21"))
+    ]
+    package = write_small_package(tmp_path / "pkg", access_events=events)
+    lake = tmp_path / "lake.duckdb"
+    import_package(lake_path=lake, db_url=None, package=package)
+    duck, _ = _detect("duckdb", lake)
+    spark, _ = _detect("spark", lake)
+    (record,) = [a for a in duck.alerts if a["rule_family"] == "record_repetition"]
+    # on duty only on 5 January, inside PC1002's one shift
+    assert [e["on_duty"] for e in record["events"]] == [True, False, False, False, False]
+    assert [_comparable(a) for a in duck.alerts] == [_comparable(a) for a in spark.alerts]
+    (spark_record,) = [a for a in spark.alerts if a["rule_family"] == "record_repetition"]
+    assert spark_record["events"] == record["events"]
+
+
 def test_the_cli_refuses_an_unknown_engine_before_any_work(tmp_path: Path) -> None:
     from typer.testing import CliRunner
 

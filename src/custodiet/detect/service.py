@@ -10,6 +10,7 @@ import hashlib
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import datetime
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -175,20 +176,20 @@ def attach_evidence(db: LakeEngine, alerts: list[dict[str, Any]]) -> None:
         # a record naming nobody, tied to the person opened just before it
         follows = {"entity_type": entity_type, "entity_id": entity_id} if entity_type else {}
         alerts[idx]["events"].append(
-            {
-                "event_id": event_id,
-                "system_id": system_id,
-                "ts": ts.isoformat() + "Z",
-                "action": action,
-                "nominal_id": nominal_id,
-                "on_duty": bool(on_duty) if rostered else None,
-                "explained_by": list(rules or []) if explained else [],
-                "after_involvement": bool(inv),
-                "after_release": bool(rel),
+            _evidence_event(
+                event_id=event_id,
+                system_id=system_id,
+                ts=ts,
+                action=action,
+                nominal_id=nominal_id,
+                on_duty=bool(on_duty) if rostered else None,
+                explained_by=list(rules or []) if explained else [],
+                after_involvement=bool(inv),
+                after_release=bool(rel),
                 # set where the person was seen through an occurrence record opened
-                "occurrence_id": occurrence_id,
+                occurrence_id=occurrence_id,
                 **follows,
-            }
+            )
         )
     _record_evidence(db, alerts)
     # Context: the staff member's shifts and taskings on the person around the evidence.
@@ -209,27 +210,20 @@ def attach_evidence(db: LakeEngine, alerts: list[dict[str, Any]]) -> None:
                 "ended": ended.isoformat() + "Z" if ended else None,
             }
         )
-    _, shifts = db.rows("""
-        SELECT w.idx, sh.start, sh."end" FROM wanted w
-        JOIN (SELECT w2.idx, min(r.ts) AS t0, max(r.ts) AS t1
-              FROM wanted w2 JOIN resid r ON r.force = w2.force
-                AND r.staff_id = w2.staff_id AND r.subject_id = w2.nominal_id
-              GROUP BY w2.idx) span
-          ON span.idx = w.idx
-        JOIN shifts sh ON sh.force = w.force AND sh.staff_id = w.staff_id
-          AND sh."end" >= span.t0 - INTERVAL 2 DAY AND sh.start <= span.t1 + INTERVAL 2 DAY
-        ORDER BY w.idx, sh.start""")
-    for idx, start, end in shifts:
-        alerts[idx].setdefault("shifts", []).append(
-            {"start": start.isoformat() + "Z", "end": end.isoformat() + "Z"}
-        )
+    _attach_shifts(
+        db,
+        alerts,
+        """SELECT w.idx, any_value(w.force) AS force, any_value(w.staff_id) AS staff_id,
+          min(r.ts) AS t0, max(r.ts) AS t1
+        FROM wanted w JOIN resid r ON r.force = w.force
+          AND r.staff_id = w.staff_id AND r.subject_id = w.nominal_id
+        GROUP BY w.idx""",
+    )
     for a in alerts:
         if a["rule_family"] == "person_focus":
             ends = [t["ended"] for t in a.get("taskings", []) if t.get("ended")]
             last_end = None
             if ends and a["pair"]["inv_events"]:
-                from datetime import datetime
-
                 candidates = [datetime.fromisoformat(e[:-1]) for e in ends]
                 before = [c for c in candidates if c <= a["pair"]["first_ts"]]
                 last_end = max(before) if before else None
@@ -240,6 +234,52 @@ def attach_evidence(db: LakeEngine, alerts: list[dict[str, Any]]) -> None:
             a["narrative"] = record_narrative(a)
         else:
             a["narrative"] = unknown_account_narrative(a)
+
+
+def _attach_shifts(db: LakeEngine, alerts: list[dict[str, Any]], spans_sql: str) -> None:
+    """The staff member's rostered shifts from two days before the evidence to two after.
+
+    `spans_sql` gives each alert's evidence span: idx, force, staff_id, t0, t1.
+    """
+    _, shifts = db.rows(f"""
+        SELECT span.idx, sh.start, sh."end" FROM ({spans_sql}) AS span
+        JOIN shifts sh ON sh.force = span.force AND sh.staff_id = span.staff_id
+          AND sh."end" >= span.t0 - INTERVAL 2 DAY AND sh.start <= span.t1 + INTERVAL 2 DAY
+        ORDER BY span.idx, sh.start""")
+    for idx, start, end in shifts:
+        alerts[idx].setdefault("shifts", []).append(
+            {"start": start.isoformat() + "Z", "end": end.isoformat() + "Z"}
+        )
+
+
+def _evidence_event(
+    *,
+    event_id: str,
+    system_id: str,
+    ts: datetime,
+    action: str,
+    nominal_id: str | None = None,
+    on_duty: bool | None = None,
+    explained_by: list[str] | None = None,
+    after_involvement: bool = False,
+    after_release: bool = False,
+    occurrence_id: str | None = None,
+    **extra: Any,
+) -> dict[str, Any]:
+    """One evidence event as an alert stores it (times in UTC, marked Z)."""
+    return {
+        "event_id": event_id,
+        "system_id": system_id,
+        "ts": ts.isoformat() + "Z",
+        "action": action,
+        "nominal_id": nominal_id,
+        "on_duty": on_duty,
+        "explained_by": explained_by or [],
+        "after_involvement": after_involvement,
+        "after_release": after_release,
+        "occurrence_id": occurrence_id,
+        **extra,
+    }
 
 
 def _record_evidence(db: LakeEngine, alerts: list[dict[str, Any]]) -> None:
@@ -272,44 +312,40 @@ def _record_evidence(db: LakeEngine, alerts: list[dict[str, Any]]) -> None:
         near AS (
           SELECT sp.idx, sh.start, sh."end" FROM span sp JOIN shifts sh
             ON sh.force = sp.force AND sh.staff_id = sp.staff_id
-            AND sh."end" >= sp.t0 - INTERVAL 2 DAY AND sh.start <= sp.t1 + INTERVAL 2 DAY)
+            AND sh."end" >= sp.t0 - INTERVAL 2 DAY AND sh.start <= sp.t1 + INTERVAL 2 DAY),
+        rostered AS (SELECT DISTINCT idx FROM near),
+        on_shift AS (
+          SELECT DISTINCT ev.idx, ev.event_id FROM ev JOIN near n
+            ON n.idx = ev.idx AND ev.ts BETWEEN n.start AND n."end")
         SELECT ev.idx, ev.system_id, ev.event_id, ev.ts, ev.action, ev.entity_type,
-          ev.entity_id, EXISTS (SELECT 1 FROM near n WHERE n.idx = ev.idx) AS rostered,
-          EXISTS (SELECT 1 FROM near n WHERE n.idx = ev.idx
-                  AND ev.ts BETWEEN n.start AND n."end") AS on_duty
-        FROM ev WHERE k <= {MAX_EVIDENCE_EVENTS} ORDER BY idx, ts, system_id, event_id""")
+          ev.entity_id, ro.idx IS NOT NULL AS rostered, os.idx IS NOT NULL AS on_duty
+        FROM ev LEFT JOIN rostered ro ON ro.idx = ev.idx
+        LEFT JOIN on_shift os ON os.idx = ev.idx AND os.event_id = ev.event_id
+        WHERE ev.k <= {MAX_EVIDENCE_EVENTS}
+        ORDER BY ev.idx, ev.ts, ev.system_id, ev.event_id""")
     for idx, system_id, event_id, ts, action, entity_type, entity_id, rostered, on in rows:
         alerts[idx]["events"].append(
-            {
-                "event_id": event_id,
-                "system_id": system_id,
-                "ts": ts.isoformat() + "Z",
-                "action": action,
-                "nominal_id": None,
-                "on_duty": bool(on) if rostered else None,
-                "explained_by": [],
-                "after_involvement": False,
-                "after_release": False,
-                "occurrence_id": None,
-                "entity_type": entity_type,
-                "entity_id": entity_id,
+            _evidence_event(
+                event_id=event_id,
+                system_id=system_id,
+                ts=ts,
+                action=action,
+                on_duty=bool(on) if rostered else None,
+                entity_type=entity_type,
+                entity_id=entity_id,
                 # the record itself is what is in question, however it was opened
-                "record": True,
-            }
+                record=True,
+            )
         )
-    _, shifts = db.rows("""
-        SELECT w.idx, sh.start, sh."end" FROM wanted_records w
-        JOIN (SELECT w2.idx, min(e.ts) AS t0, max(e.ts) AS t1 FROM wanted_records w2
-              JOIN events e ON e.force = w2.force AND e.staff_id = w2.staff_id
-                AND e.entity_type = w2.entity_type AND e.entity_id = w2.entity_id
-              GROUP BY w2.idx) span ON span.idx = w.idx
-        JOIN shifts sh ON sh.force = w.force AND sh.staff_id = w.staff_id
-          AND sh."end" >= span.t0 - INTERVAL 2 DAY AND sh.start <= span.t1 + INTERVAL 2 DAY
-        ORDER BY w.idx, sh.start""")
-    for idx, start, end in shifts:
-        alerts[idx].setdefault("shifts", []).append(
-            {"start": start.isoformat() + "Z", "end": end.isoformat() + "Z"}
-        )
+    _attach_shifts(
+        db,
+        alerts,
+        """SELECT w.idx, any_value(w.force) AS force, any_value(w.staff_id) AS staff_id,
+          min(e.ts) AS t0, max(e.ts) AS t1
+        FROM wanted_records w JOIN events e ON e.force = w.force AND e.staff_id = w.staff_id
+          AND e.entity_type = w.entity_type AND e.entity_id = w.entity_id
+        GROUP BY w.idx""",
+    )
 
 
 def _jsonable(value: Any) -> Any:
