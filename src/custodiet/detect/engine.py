@@ -1786,6 +1786,12 @@ class DetectionEngine:
         w_quiet = float(r["quiet_time"].param("weight")) if self.on("quiet_time") else 0.0
         w_fol = float(r["address_after"].param("weight")) if self.on("address_after") else 0.0
         w_cover = float(r["team_cover"].param("weight")) if self.on("team_cover") else 0.0
+        # Off, the signal neither scores nor lifts such pairs out of the usual-repetition cap.
+        cover_days = (
+            "greatest(count(*) FILTER (WHERE x.under_team) - 1, 0)"
+            if self.on("team_cover")
+            else "0"
+        )
         no_marker = float(r["vulnerability"].parameters.get("no_marker_weight", 0.35))
         case_discount = float(self.p("after_involvement", "case_work_discount"))
         usual_rarity = float(self.p("unit_remit", "usual_repetition_below_rarity"))
@@ -1893,7 +1899,7 @@ class DetectionEngine:
               -- days, after the first, on which the person was seen only under a team
               -- colleague's tasking (S023): covering on the night is teamwork, coming back
               -- to the colleague's victim day after day is not
-              greatest(count(*) FILTER (WHERE x.under_team) - 1, 0) AS cover_days,
+              {cover_days} AS cover_days,
               sum(x.search_events) AS search_events,
               CASE WHEN {shared} THEN 0 ELSE count(*) FILTER (WHERE x.dormant) END AS dormant_days,
               count(*) FILTER (WHERE x.alone) AS alone_days,
