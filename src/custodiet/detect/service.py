@@ -299,44 +299,13 @@ def _record_evidence(db: LakeEngine, alerts: list[dict[str, Any]]) -> None:
             }
         ),
     )
-    # On duty: inside one of the staff member's rostered shifts; judged only for staff with a
-    # roster near the evidence (two days either side), as person-level evidence is.
     _, rows = db.rows(f"""
-        WITH ev AS (
-          SELECT w.idx, w.force, w.staff_id, e.system_id, e.event_id, e.ts, e.action,
-            e.entity_type, e.entity_id,
+        SELECT idx, system_id, event_id, ts, action, entity_type, entity_id FROM (
+          SELECT w.idx, e.system_id, e.event_id, e.ts, e.action, e.entity_type, e.entity_id,
             row_number() OVER (PARTITION BY w.idx ORDER BY e.ts, e.event_id) AS k
           FROM wanted_records w JOIN events e ON e.force = w.force AND e.staff_id = w.staff_id
-            AND e.entity_type = w.entity_type AND e.entity_id = w.entity_id),
-        span AS (SELECT idx, force, staff_id, min(ts) AS t0, max(ts) AS t1 FROM ev GROUP BY ALL),
-        near AS (
-          SELECT sp.idx, sh.start, sh."end" FROM span sp JOIN shifts sh
-            ON sh.force = sp.force AND sh.staff_id = sp.staff_id
-            AND sh."end" >= sp.t0 - INTERVAL 2 DAY AND sh.start <= sp.t1 + INTERVAL 2 DAY),
-        rostered AS (SELECT DISTINCT idx FROM near),
-        on_shift AS (
-          SELECT DISTINCT ev.idx, ev.event_id FROM ev JOIN near n
-            ON n.idx = ev.idx AND ev.ts BETWEEN n.start AND n."end")
-        SELECT ev.idx, ev.system_id, ev.event_id, ev.ts, ev.action, ev.entity_type,
-          ev.entity_id, ro.idx IS NOT NULL AS rostered, os.idx IS NOT NULL AS on_duty
-        FROM ev LEFT JOIN rostered ro ON ro.idx = ev.idx
-        LEFT JOIN on_shift os ON os.idx = ev.idx AND os.event_id = ev.event_id
-        WHERE ev.k <= {MAX_EVIDENCE_EVENTS}
-        ORDER BY ev.idx, ev.ts, ev.system_id, ev.event_id""")
-    for idx, system_id, event_id, ts, action, entity_type, entity_id, rostered, on in rows:
-        alerts[idx]["events"].append(
-            _evidence_event(
-                event_id=event_id,
-                system_id=system_id,
-                ts=ts,
-                action=action,
-                on_duty=bool(on) if rostered else None,
-                entity_type=entity_type,
-                entity_id=entity_id,
-                # the record itself is what is in question, however it was opened
-                record=True,
-            )
-        )
+            AND e.entity_type = w.entity_type AND e.entity_id = w.entity_id) AS ev
+        WHERE k <= {MAX_EVIDENCE_EVENTS} ORDER BY idx, ts, system_id, event_id""")
     _attach_shifts(
         db,
         alerts,
@@ -346,6 +315,30 @@ def _record_evidence(db: LakeEngine, alerts: list[dict[str, Any]]) -> None:
           AND e.entity_type = w.entity_type AND e.entity_id = w.entity_id
         GROUP BY w.idx""",
     )
+    # On duty: inside one of the shifts just attached (the roster two days either side of the
+    # evidence); with none, not judged, as person-level evidence is not.
+    rosters = {
+        i: [
+            (datetime.fromisoformat(sh["start"][:-1]), datetime.fromisoformat(sh["end"][:-1]))
+            for sh in alerts[i].get("shifts", [])
+        ]
+        for i, _ in wanted
+    }
+    for idx, system_id, event_id, ts, action, entity_type, entity_id in rows:
+        roster = rosters[idx]
+        alerts[idx]["events"].append(
+            _evidence_event(
+                event_id=event_id,
+                system_id=system_id,
+                ts=ts,
+                action=action,
+                on_duty=any(a <= ts <= b for a, b in roster) if roster else None,
+                entity_type=entity_type,
+                entity_id=entity_id,
+                # the record itself is what is in question, however it was opened
+                record=True,
+            )
+        )
 
 
 def _jsonable(value: Any) -> Any:
