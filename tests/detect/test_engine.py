@@ -5,6 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+import pytest
+
 from custodiet.detect.engine import (
     MIN_PAIR_RAW,
     SELF_CONTRAST,
@@ -78,6 +80,22 @@ def test_a_caseload_the_remit_covers_is_a_way_of_working_even_if_never_linked() 
         alert["pair"] = {"never_linked": True, "events": 9, "remit_events": 4}
     self_contrast([*caseload, *trawled])
     assert caseload[0]["score"] < trawled[0]["score"] == pair_score(6.0)
+
+
+def test_people_met_in_the_cells_and_looked_up_after_release_are_no_way_of_working() -> None:
+    # A detention officer's remit covers every lookup of the people in the suite; going back
+    # to five of them after their release is not how the custody unit works.
+    released = [_alert("DO1", 6.0, f"R{i}") for i in range(5)]
+    for alert in released:
+        alert["pair"] = {"never_linked": True, "events": 6, "remit_events": 6,
+                         "met_in_custody": True, "rel_days": 2}  # fmt: skip
+    in_the_cells = [_alert("DO2", 6.0, f"D{i}") for i in range(5)]
+    for alert in in_the_cells:  # the same, but never after a release: the unit's work
+        alert["pair"] = {"never_linked": True, "events": 6, "remit_events": 6,
+                         "met_in_custody": True, "rel_days": 0}  # fmt: skip
+    self_contrast([*released, *in_the_cells])
+    assert all(a["score"] == pair_score(6.0) for a in released)
+    assert in_the_cells[0]["score"] < pair_score(6.0)
 
 
 def test_people_seen_through_one_case_are_one_look_not_several() -> None:
@@ -704,3 +722,95 @@ def test_a_record_made_for_oneself_alone_explains_nothing_off_duty(tmp_path: Pat
     # With a colleague tasked on it too, it is not the maker's alone.
     colleague = ["OC9", "PC1001", "attending", "2026-01-05T09:55:00", ""]
     assert strong("shared", [*tasked, colleague]) == {"M1": True, "M2": True, "M3": True}
+
+
+def _run_alerts(tmp_path: Path, **tables: list[list[str]]) -> list[dict[str, Any]]:
+    """The candidate alerts of a run over the small package with `tables` replaced."""
+    from custodiet.detect.engine import DetectionEngine
+    from custodiet.ingest.service import import_package
+    from custodiet.lake.engines import open_engine
+    from tests.fixtures.packages import write_small_package
+
+    package = write_small_package(tmp_path / "pkg", **tables)
+    import_package(lake_path=tmp_path / "lake.duckdb", db_url=None, package=package)
+    with open_engine("duckdb", tmp_path / "lake.duckdb") as db:
+        return DetectionEngine(db).run().alerts
+
+
+def test_cars_nobody_else_opens_are_judged_against_the_units_habit(tmp_path: Path) -> None:
+    from tests.fixtures.packages import SMALL
+
+    # Nine offender managers each check "their" offender's car on five days; of twenty roads
+    # officers only RP1 returns to one car. The same record alert, judged against peers.
+    staff = [list(r) for r in SMALL["staff.csv"]]
+    postings = [list(r) for r in SMALL["postings.csv"]]
+    events = [list(r) for r in SMALL["access_events.csv"]]
+    days = ["05", "07", "09", "11", "13"]
+    for unit, prefix, size in (("Offender Management", "OM", 9), ("Roads", "RP", 20)):
+        for i in range(1, size + 1):
+            sid = f"{prefix}{i}"
+            staff.append([sid, f"Staff {sid}", "officer", "PC", "M", "North", "2019-01-01", ""])
+            postings.append([sid, unit, "constable", unit[:2], "North", "NPPV2", "2025-01-01", ""])
+            events.append([f"{sid}-0", "RMS", sid, "2026-01-06T10:00:00", "view", "nominal",
+                           "N2", "", "WS9"])  # fmt: skip
+            if prefix == "OM" or i == 1:
+                events += [
+                    [f"{sid}-{d}", "RMS", sid, f"2026-01-{d}T11:00:00", "view", "vehicle",
+                     f"CAR-{sid}", "", "WS9"]
+                    for d in days
+                ]  # fmt: skip
+    alerts = _run_alerts(tmp_path, staff=staff, postings=postings, access_events=events)
+    records = {a["staff_id"]: a for a in alerts if a["rule_family"] == "record_repetition"}
+    assert set(records) == {f"OM{i}" for i in range(1, 10)} | {"RP1"}
+    roads = records["RP1"]
+    assert roads["record"]["peer_z"] >= 3.0 and "S015" in roads["rule_ids"]
+    assert "nobody else among the 20 staff in Roads" in roads["reasons"][-1]
+    manager = records["OM1"]
+    assert manager["score"] == pytest.approx(roads["score"] * 0.5, abs=0.1)
+    assert "return to records nobody else opens too" in manager["reasons"][-1]
+
+
+def test_a_person_much_of_the_force_looks_up_weighs_less(tmp_path: Path) -> None:
+    from custodiet.detect.engine import DetectionEngine
+    from custodiet.detect.rules import load_rules
+    from custodiet.ingest.service import import_package
+    from custodiet.lake.engines import open_engine
+    from tests.fixtures.packages import SMALL, write_small_package
+
+    # S0042 opens N3 on four days; then, in a second force, every other staff member (and
+    # 20 more) opens N3 once too.
+    looks = [
+        [f"F{d}", "RMS", "S0042", f"2026-01-{d}T10:00:00", "view", "nominal", "N3", "", "WS3"]
+        for d in ("06", "08", "10", "12")
+    ]
+    staff = [list(r) for r in SMALL["staff.csv"]]
+    crowd = []
+    for i in range(24):
+        sid = f"PC9{i:03d}"
+        staff.append([sid, f"Staff {sid}", "officer", "PC", "M", "North", "2019-01-01", ""])
+        crowd.append([f"C{i}", "RMS", sid, "2026-01-07T10:00:00", "view", "nominal", "N3", "",
+                      "WS9"])  # fmt: skip
+    events = [list(r) for r in SMALL["access_events.csv"]] + looks
+
+    def pair(folder: str, rows: list[list[str]]) -> dict[str, Any]:
+        found: dict[str, Any] = {}
+        package = write_small_package(tmp_path / folder, staff=staff, access_events=rows)
+        import_package(lake_path=tmp_path / f"{folder}.duckdb", db_url=None, package=package)
+        with open_engine("duckdb", tmp_path / f"{folder}.duckdb") as db:
+            engine = DetectionEngine(db, load_rules())
+            engine.release = lambda *tables: None  # type: ignore[method-assign]
+            engine.run()
+            names, rows_ = db.rows(
+                "SELECT * FROM pair_scores WHERE staff_id = 'S0042' AND nominal_id = 'N3'"
+            )
+            found = dict(zip(names, rows_[0], strict=True))
+        return found
+
+    alone = pair("alone", events)
+    crowded = pair("crowded", events + crowd)
+    assert (alone["force_interest"], alone["force_lookers"]) == (1.0, 0)
+    # 25 lookers of 28 staff: over the bar of 20 (min_lookers; 10% of 28 is fewer)
+    assert crowded["force_lookers"] == 25
+    assert crowded["force_interest"] == pytest.approx((20 / 25) ** 0.5)
+    assert crowded["evidence"] == pytest.approx(alone["evidence"] * (20 / 25) ** 0.5, rel=0.2)
+    assert crowded["evidence"] < alone["evidence"]

@@ -59,10 +59,14 @@ def test_rule_fixture(name: str, small_lake: Path, tmp_path: Path) -> None:
         lake = tmp_path / "lake.duckdb"
         import_package(lake_path=lake, db_url=None, package=package)
     rules = load_rules(RULES_DIR)
-    if not rules[name].enabled:  # a disabled rule's fixture still checks its logic
-        from dataclasses import replace
+    from dataclasses import replace
 
+    if not rules[name].enabled:  # a disabled rule's fixture still checks its logic
         rules[name] = replace(rules[name], status="experimental")
+    # A fixture may set parameters for the small force (a share of its handful of staff).
+    if rule.fixture.get("parameters"):
+        params = {**rules[name].parameters, **rule.fixture["parameters"]}
+        rules[name] = replace(rules[name], parameters=params)
     with open_engine("duckdb", lake) as db:
         engine = DetectionEngine(db, rules)
         engine.run()

@@ -143,7 +143,10 @@ def self_contrast(alerts: list[dict[str, Any]]) -> None:
     def linked(a: dict[str, Any]) -> bool:
         pair = a.get("pair", {})
         in_remit = bool(pair.get("events")) and pair.get("remit_events") == pair.get("events")
-        way_of_working = in_remit or bool(pair.get("caseload"))  # S021
+        # Coming back to people one met in the cells after their release is not the custody
+        # unit's way of working, whatever its remit (S003 holds such lookups to it fully).
+        after_release = bool(pair.get("met_in_custody")) and bool(pair.get("rel_days"))
+        way_of_working = (in_remit and not after_release) or bool(pair.get("caseload"))  # S021
         return a["rule_family"] == "person_focus" and (
             not pair.get("never_linked") or way_of_working
         )
@@ -1872,10 +1875,13 @@ class DetectionEngine:
             FROM followed f JOIN resid r ON r.aid = f.person_aid AND r.subject_kind = 'N'
             GROUP BY r.force, r.staff_id, r.subject_id""",
         )
+        self._force_interest()
         self.create(
             "pairs",
             f"""
             SELECT x.force, x.staff_id, x.nominal_id,
+              coalesce(sqrt(any_value(fi.bar) / any_value(fi.lookers)), 1.0) AS force_interest,
+              coalesce(any_value(fi.lookers), 0) AS force_lookers,
               any_value(ps.systems) - 1 AS other_systems,
               coalesce(any_value(pf.follow_locations), 0) AS follow_locations,
               coalesce(any_value(pf.follow_vehicles), 0) AS follow_vehicles,
@@ -1937,6 +1943,7 @@ class DetectionEngine:
             LEFT JOIN nominal_v n ON n.force = x.force AND n.nominal_id = x.nominal_id
             LEFT JOIN staff s ON s.force = x.force AND s.staff_id = x.staff_id
             LEFT JOIN staff_baseline b ON b.force = x.force AND b.staff_id = x.staff_id
+            LEFT JOIN force_interest fi ON fi.force = x.force AND fi.nominal_id = x.nominal_id
             GROUP BY x.force, x.staff_id, x.nominal_id""",
         )
         self._peer_rarity()
@@ -2007,7 +2014,9 @@ class DetectionEngine:
                 + CASE WHEN never_linked THEN {w_nl} ELSE 0 END
                 + CASE WHEN witness_looked_up THEN {w_wit} ELSE 0 END
                 + CASE WHEN search_events > 0 THEN {w_ns} * (1 - base_search) ELSE 0 END
-                + CASE WHEN near_home THEN {w_nh} * (1 - base_home) ELSE 0 END) AS evidence
+                + CASE WHEN near_home THEN {w_nh} * (1 - base_home) ELSE 0 END)
+              -- a person much of the force looks up (S026) is everyone's business
+              * force_interest AS evidence
             FROM pairs_rarity) AS scored""",
         )
         pairs = self.records(f"""SELECT * FROM pair_scores
@@ -2034,6 +2043,37 @@ class DetectionEngine:
                 pair["via_cases"] = sorted(seen["cases"]) if seen else []
                 pair["via_named"] = sorted(seen["named"]) if seen else []
         return [self._pair_alert(pair) for pair in pairs]
+
+    def _force_interest(self) -> None:
+        """People looked up by a large share of the force (S026): a major incident's victim,
+        a wanted man in every briefing, a murder the whole force reads about.
+
+        `bar` = the larger of `share_from` of the staff who used the systems and
+        `min_lookers`; a person looked up by more than `bar` staff weighs each pair's
+        evidence by sqrt(bar / lookers). Built empty when the rule is off.
+        """
+        if not self.on("force_interest"):
+            self.create(
+                "force_interest",
+                "SELECT force, subject_id AS nominal_id, 0 AS lookers, 0.0 AS bar FROM acc "
+                "WHERE false",
+            )
+            return
+        share_from = float(self.p("force_interest", "share_from"))
+        min_lookers = int(self.p("force_interest", "min_lookers"))
+        self.create(
+            "force_interest",
+            f"""
+            WITH lookers AS (
+              SELECT force, subject_id AS nominal_id, count(DISTINCT staff_id) AS lookers
+              FROM acc WHERE subject_kind = 'N' GROUP BY force, subject_id),
+            active AS (
+              SELECT force, count(DISTINCT staff_id) AS staff FROM acc GROUP BY force)
+            SELECT l.force, l.nominal_id, l.lookers,
+              greatest({share_from} * a.staff, {min_lookers}) AS bar
+            FROM lookers l JOIN active a USING (force)
+            WHERE l.lookers > greatest({share_from} * a.staff, {min_lookers})""",
+        )
 
     RARITY_FEATURES: ClassVar[tuple[str, ...]] = (
         "days",
@@ -2200,6 +2240,12 @@ class DetectionEngine:
         elif pair["weak_events"]:
             reasons.append(
                 f"{pair['weak_events']} covered only by a weak explanation (team or unit remit)"
+            )
+        if float(pair.get("force_interest", 1.0)) < 1.0:
+            rule_ids.append(r["force_interest"].id)
+            reasons.append(
+                f"{pair['force_lookers']} staff across the force looked the person up"
+                " (a force-wide interest: ranked lower)"
             )
         raw = float(pair["raw"]) * float(pair["support"])
         score = pair_score(raw)
@@ -2444,6 +2490,7 @@ class DetectionEngine:
             (r["force"], r["staff_id"]): r
             for r in self.records("SELECT force, staff_id, unit, peers, z FROM peak_z")
         }
+        self._record_contrast(alerts, z_full=z_full, floor=floor, min_peers=min_peers)
         for alert in alerts:
             if alert["rule_family"] not in ("person_focus", "breadth"):
                 continue
@@ -2463,6 +2510,49 @@ class DetectionEngine:
             else:
                 alert["reasons"].append(
                     f"others in {unit} show patterns as strong (ranked lower for it)"
+                )
+
+    def _record_contrast(
+        self, alerts: list[dict[str, Any]], *, z_full: float, floor: float, min_peers: int
+    ) -> None:
+        """Weigh each record alert (S025) by how far its days stand out from unit peers'.
+
+        Offender managers check the cars of the people they manage week after week, each a
+        car nobody else opens: where others in the unit keep returning to such records too,
+        it is the unit's way of working, and the alert falls towards `floor` of its score,
+        as person-level alerts do under peer contrast.
+        """
+        if not any(a["rule_family"] == "record_repetition" for a in alerts):
+            return
+        self.create(
+            "record_peak",
+            "SELECT force, staff_id, max(days) AS days FROM record_repeats GROUP BY ALL",
+        )
+        self._peer_z("record_z", "record_peak", "days")
+        peers = {
+            (r["force"], r["staff_id"]): r
+            for r in self.records("SELECT force, staff_id, unit, peers, z FROM record_z")
+        }
+        for alert in alerts:
+            if alert["rule_family"] != "record_repetition":
+                continue
+            peer = peers.get((alert["force"], alert["staff_id"]))
+            if peer is None or int(peer["peers"]) < min_peers:  # too few to compare with
+                continue
+            z = float(peer["z"])
+            weight = peer_weight(z, z_full=z_full, floor=floor)
+            alert["score"] = round(alert["score"] * weight, 1)
+            alert["record"]["peer_z"] = round(z, 2)
+            unit = unit_label(peer["unit"])
+            if weight >= 1.0:
+                alert["rule_ids"] = [*alert["rule_ids"], self.rules["peer_contrast"].id]
+                alert["reasons"].append(
+                    f"nobody else among the {peer['peers']} staff in {unit} "
+                    "returns to such a record as often"
+                )
+            else:
+                alert["reasons"].append(
+                    f"others in {unit} return to records nobody else opens too (ranked lower for it)"
                 )
 
     def _caseloads(self, alerts: list[dict[str, Any]]) -> None:
@@ -2559,6 +2649,9 @@ class DetectionEngine:
         "shared_interest": "SELECT r.event_id FROM resid r JOIN pairs p ON p.force = r.force "
         "AND p.staff_id = r.staff_id AND p.nominal_id = r.subject_id "
         "WHERE p.shared_interest",
+        "force_interest": "SELECT r.event_id FROM resid r JOIN pairs p ON p.force = r.force "
+        "AND p.staff_id = r.staff_id AND p.nominal_id = r.subject_id "
+        "WHERE p.force_interest < 1.0",
         "through_occurrence": "SELECT event_id FROM resid WHERE via_occurrence IS NOT NULL",
         "lone_session": "SELECT r.event_id FROM resid r JOIN lone USING (aid)",
         "address_after": "SELECT e.event_id FROM followed f JOIN resid r ON r.aid = f.person_aid"
