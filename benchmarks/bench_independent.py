@@ -69,7 +69,9 @@ def main() -> None:
     parser.add_argument("--work", type=Path, default=Path("/var/tmp/custodiet-independent"))
     parser.add_argument("--generators", default="a,b,c,d", help="Comma-separated: a, b, c, d.")
     parser.add_argument("--seeds", default="1,2,3,4")
-    parser.add_argument("--staff", type=int, default=None, help="Default: a 800, b 1000, c 1000, d 1000.")
+    parser.add_argument(
+        "--staff", type=int, default=None, help="Default: a 800, b 1000, c 1000, d 1000."
+    )
     parser.add_argument("--days", type=int, default=60)
     args = parser.parse_args()
     for generator in (g for g in args.generators.split(",") if g):
