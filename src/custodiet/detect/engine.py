@@ -2067,12 +2067,11 @@ class DetectionEngine:
             WITH lookers AS (
               SELECT force, subject_id AS nominal_id, count(DISTINCT staff_id) AS lookers
               FROM acc WHERE subject_kind = 'N' GROUP BY force, subject_id),
-            active AS (
-              SELECT force, count(DISTINCT staff_id) AS staff FROM acc GROUP BY force)
-            SELECT l.force, l.nominal_id, l.lookers,
-              greatest({share_from} * a.staff, {min_lookers}) AS bar
-            FROM lookers l JOIN active a USING (force)
-            WHERE l.lookers > greatest({share_from} * a.staff, {min_lookers})""",
+            bars AS (
+              SELECT force, greatest({share_from} * count(DISTINCT staff_id), {min_lookers}) AS bar
+              FROM acc GROUP BY force)
+            SELECT l.force, l.nominal_id, l.lookers, b.bar
+            FROM lookers l JOIN bars b USING (force) WHERE l.lookers > b.bar""",
         )
 
     RARITY_FEATURES: ClassVar[tuple[str, ...]] = (
@@ -2241,7 +2240,7 @@ class DetectionEngine:
             reasons.append(
                 f"{pair['weak_events']} covered only by a weak explanation (team or unit remit)"
             )
-        if float(pair.get("force_interest", 1.0)) < 1.0:
+        if float(pair["force_interest"]) < 1.0:
             rule_ids.append(r["force_interest"].id)
             reasons.append(
                 f"{pair['force_lookers']} staff across the force looked the person up"
@@ -2490,69 +2489,48 @@ class DetectionEngine:
             (r["force"], r["staff_id"]): r
             for r in self.records("SELECT force, staff_id, unit, peers, z FROM peak_z")
         }
-        self._record_contrast(alerts, z_full=z_full, floor=floor, min_peers=min_peers)
+        # A record alert (S025) is judged by the staff member's most days on such a record:
+        # offender managers check the cars of the people they manage week after week, each a
+        # car nobody else opens, and where others in the unit do the same it is their work.
+        records: dict[tuple[str, str], dict[str, Any]] = {}
+        if any(a["rule_family"] == "record_repetition" for a in alerts):
+            self.create(
+                "record_peak",
+                "SELECT force, staff_id, max(days) AS days FROM record_repeats GROUP BY ALL",
+            )
+            self._peer_z("record_z", "record_peak", "days")
+            records = {
+                (r["force"], r["staff_id"]): r
+                for r in self.records("SELECT force, staff_id, unit, peers, z FROM record_z")
+            }
         for alert in alerts:
-            if alert["rule_family"] not in ("person_focus", "breadth"):
+            family, who = alert["rule_family"], (alert["force"], alert["staff_id"])
+            if family not in ("person_focus", "breadth", "record_repetition"):
                 continue
-            peer = peers.get((alert["force"], alert["staff_id"]))
+            peer = (records if family == "record_repetition" else peers).get(who)
             if peer is None or int(peer["peers"]) < min_peers:  # too few to compare with
                 continue
-            z = contrast_z(alert, float(peer["z"]))
+            z = float(peer["z"])
+            if family != "record_repetition":
+                z = contrast_z(alert, z)
             weight = peer_weight(z, z_full=z_full, floor=floor)
             alert["score"] = round(alert["score"] * weight, 1)
-            (alert.get("pair") or alert.get("breadth") or {})["peer_z"] = round(z, 2)
+            payload = alert.get("pair") or alert.get("breadth") or alert.get("record") or {}
+            payload["peer_z"] = round(z, 2)
             unit = unit_label(peer["unit"])
             if weight >= 1.0:
                 alert["rule_ids"] = [*alert["rule_ids"], rule.id]
                 alert["reasons"].append(
-                    f"their strongest pattern stands out from the {peer['peers']} staff in {unit}"
-                )
-            else:
-                alert["reasons"].append(
-                    f"others in {unit} show patterns as strong (ranked lower for it)"
-                )
-
-    def _record_contrast(
-        self, alerts: list[dict[str, Any]], *, z_full: float, floor: float, min_peers: int
-    ) -> None:
-        """Weigh each record alert (S025) by how far its days stand out from unit peers'.
-
-        Offender managers check the cars of the people they manage week after week, each a
-        car nobody else opens: where others in the unit keep returning to such records too,
-        it is the unit's way of working, and the alert falls towards `floor` of its score,
-        as person-level alerts do under peer contrast.
-        """
-        if not any(a["rule_family"] == "record_repetition" for a in alerts):
-            return
-        self.create(
-            "record_peak",
-            "SELECT force, staff_id, max(days) AS days FROM record_repeats GROUP BY ALL",
-        )
-        self._peer_z("record_z", "record_peak", "days")
-        peers = {
-            (r["force"], r["staff_id"]): r
-            for r in self.records("SELECT force, staff_id, unit, peers, z FROM record_z")
-        }
-        for alert in alerts:
-            if alert["rule_family"] != "record_repetition":
-                continue
-            peer = peers.get((alert["force"], alert["staff_id"]))
-            if peer is None or int(peer["peers"]) < min_peers:  # too few to compare with
-                continue
-            z = float(peer["z"])
-            weight = peer_weight(z, z_full=z_full, floor=floor)
-            alert["score"] = round(alert["score"] * weight, 1)
-            alert["record"]["peer_z"] = round(z, 2)
-            unit = unit_label(peer["unit"])
-            if weight >= 1.0:
-                alert["rule_ids"] = [*alert["rule_ids"], self.rules["peer_contrast"].id]
-                alert["reasons"].append(
                     f"nobody else among the {peer['peers']} staff in {unit} "
                     "returns to such a record as often"
+                    if family == "record_repetition"
+                    else f"their strongest pattern stands out from the {peer['peers']} staff in {unit}"
                 )
             else:
                 alert["reasons"].append(
                     f"others in {unit} return to records nobody else opens too (ranked lower for it)"
+                    if family == "record_repetition"
+                    else f"others in {unit} show patterns as strong (ranked lower for it)"
                 )
 
     def _caseloads(self, alerts: list[dict[str, Any]]) -> None:
