@@ -1,8 +1,9 @@
 """Detection on forces made by generators written apart from custodiet.
 
-Four of them: `a` (benchmarks/independent_force, session 17), `b`
+Five of them: `a` (benchmarks/independent_force, session 17), `b`
 (benchmarks/independent_force_b, session 18), `c` (benchmarks/independent_force_c,
-session 20) and `d` (benchmarks/independent_force_d, session 21). Generates each seed's package (kept in
+session 20), `d` (benchmarks/independent_force_d, session 21) and `e`
+(benchmarks/independent_force_e, session 22). Generates each seed's package (kept in
 --work and reused), imports it into a fresh home, detects, and scores against the
 generator's truth file with the same measures as `custodiet evaluate`. Not part of
 `make bench`: run `make bench-independent`.
@@ -25,6 +26,7 @@ GENERATORS = {
     "b": Path(__file__).parent / "independent_force_b" / "generator.py",
     "c": Path(__file__).parent / "independent_force_c" / "generator.py",
     "d": Path(__file__).parent / "independent_force_d" / "generator.py",
+    "e": Path(__file__).parent / "independent_force_e" / "generator.py",
 }
 
 
@@ -67,15 +69,15 @@ def main() -> None:
     """Score detection on each requested seed of the independent generator."""
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--work", type=Path, default=Path("/var/tmp/custodiet-independent"))
-    parser.add_argument("--generators", default="a,b,c,d", help="Comma-separated: a, b, c, d.")
+    parser.add_argument("--generators", default="a,b,c,d,e", help="Comma-separated: a, b, c, d, e.")
     parser.add_argument("--seeds", default="1,2,3,4")
     parser.add_argument(
-        "--staff", type=int, default=None, help="Default: a 800, b 1000, c 1000, d 1000."
+        "--staff", type=int, default=None, help="Default: a 800, b 1000, c 1000, d 1000, e 1000."
     )
     parser.add_argument("--days", type=int, default=60)
     args = parser.parse_args()
     for generator in (g for g in args.generators.split(",") if g):
-        staff = args.staff or {"a": 800, "b": 1000, "c": 1000, "d": 1000}[generator]
+        staff = args.staff or {"a": 800, "b": 1000, "c": 1000, "d": 1000, "e": 1000}[generator]
         results = []
         for seed in (int(s) for s in args.seeds.split(",") if s):
             result = run_seed(
