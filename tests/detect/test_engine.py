@@ -526,14 +526,11 @@ def test_a_person_the_unit_keeps_looking_at_is_not_never_linked_or_dormant(
     assert alone["raw"] >= MIN_PAIR_RAW
 
 
-def test_remit_work_repeated_as_no_one_else_in_the_unit_repeats_still_alerts(
-    tmp_path: Path,
-) -> None:
+def _response_unit_with_a_remit() -> tuple[dict[str, Any], list[list[str]]]:
+    """Four Response officers who each open three domestic-abuse victims (N4-N6) untasked,
+    so that the unit learns that remit; PC1001 on duty on 14-17 January. (run, events)"""
     from tests.fixtures.packages import SMALL
 
-    # Four Response officers each open three domestic-abuse victims (N4-N6) untasked: the
-    # unit learns that remit. PC1001 attended OC1 and, on duty, opens its victim N1 on four
-    # later days: linked to his work, covered by the remit, on duty.
     staff = [list(r) for r in SMALL["staff.csv"]] + [
         ["PC1003", "Pat Third", "officer", "PC", "F", "North", "2019-01-01", ""],
         ["PC1004", "Lee Fourth", "officer", "PC", "M", "North", "2019-01-01", ""],
@@ -551,11 +548,20 @@ def test_remit_work_repeated_as_no_one_else_in_the_unit_repeats_still_alerts(
         for i, sid in enumerate(("PC1001", "PC1002", "PC1003", "PC1004"))
         for n in (4, 5, 6)
     ]  # fmt: skip
-    later = _later_views("PC1001", "N1", days=(14, 15, 16, 17), with_case=False)
     on_duty = [
         ["PC1001", f"2026-01-{day}T07:00:00", f"2026-01-{day}T17:00:00"] for day in (14, 15, 16, 17)
     ]
     run = {"staff": staff, "postings": postings, "nominals": nominals, "extra_shifts": on_duty}
+    return run, remit_work
+
+
+def test_remit_work_repeated_as_no_one_else_in_the_unit_repeats_still_alerts(
+    tmp_path: Path,
+) -> None:
+    # PC1001 attended OC1 and, on duty, opens its victim N1 on four later days: linked to
+    # his work, covered by the unit's remit, on duty.
+    run, remit_work = _response_unit_with_a_remit()
+    later = _later_views("PC1001", "N1", days=(14, 15, 16, 17), with_case=False)
     _engine, pairs = _run_engine(tmp_path / "alone", [*remit_work, *later], **run)
     alone = pairs[("PC1001", "N1")]
     assert alone["remit_events"] == alone["events"] == 4 and not alone["never_linked"]
@@ -569,6 +575,37 @@ def test_remit_work_repeated_as_no_one_else_in_the_unit_repeats_still_alerts(
     _engine, pairs = _run_engine(tmp_path / "usual", [*remit_work, *later, *repeats], **run)
     usual = pairs[("PC1001", "N1")]
     assert usual["r_days"] < 0.75 and usual["raw"] < MIN_PAIR_RAW
+
+
+def test_a_remit_softens_coming_back_after_involvement_only_as_peers_come_back(
+    tmp_path: Path,
+) -> None:
+    from tests.fixtures.packages import SMALL
+
+    # PC1001 attended OC1 on 5 January and comes back to its victim N1 on four later days,
+    # all covered by the unit's remit. Alone in the unit in coming back after the
+    # involvement, the remit does not soften it; once PC1002, who attended OC1 too, comes
+    # back to N1 on as many days, it softens it as far as the unit shares the habit.
+    run, remit_work = _response_unit_with_a_remit()
+    later = _later_views("PC1001", "N1", days=(14, 15, 16, 17), with_case=False)
+    _engine, pairs = _run_engine(tmp_path / "alone", [*remit_work, *later], **run)
+    alone = pairs[("PC1001", "N1")]
+    assert alone["remit_events"] == alone["events"] and alone["inv_days"] == 4
+    assert alone["r_inv_days"] == 1.0 and alone["after_remit_factor"] == 1.0
+    attended = [list(r) for r in SMALL["occurrence_staff.csv"]] + [
+        ["OC1", "PC1002", "attending", "2026-01-05T08:15:00", "2026-01-05T12:00:00"]
+    ]
+    colleague = _later_views("PC1002", "N1", days=(14, 15, 16, 17), with_case=False)
+    _engine, pairs = _run_engine(
+        tmp_path / "shared",
+        [*remit_work, *later, *colleague],
+        occurrence_staff=attended,
+        **run,
+    )
+    shared = pairs[("PC1001", "N1")]
+    assert shared["inv_days"] == 4 and shared["r_inv_days"] < 1.0
+    assert shared["after_remit_factor"] == pytest.approx(1 - 0.6 * (1 - shared["r_inv_days"]))
+    assert shared["evidence"] < alone["evidence"]
 
 
 def test_breadth_counts_a_never_linked_person_whose_case_is_live(tmp_path: Path) -> None:
@@ -814,3 +851,52 @@ def test_a_person_much_of_the_force_looks_up_weighs_less(tmp_path: Path) -> None
     assert crowded["force_interest"] == pytest.approx((20 / 25) ** 0.5)
     assert crowded["evidence"] == pytest.approx(alone["evidence"] * (20 / 25) ** 0.5, rel=0.2)
     assert crowded["evidence"] < alone["evidence"]
+
+
+def test_a_small_unit_borrows_its_missing_peers_from_the_force(tmp_path: Path) -> None:
+    import math
+
+    from tests.fixtures.packages import SMALL
+
+    # Four case progression officers each return to one person on five days. Twenty roads
+    # officers either glance once at a person each ("rare") or return to one on five days
+    # too ("common"). The unit of four is filled up to 20 with peers who behave as the
+    # force does: how rare the habit is depends on whether the force shares it.
+    days = ["05", "07", "09", "11", "13"]
+    staff = [list(r) for r in SMALL["staff.csv"]]
+    postings = [list(r) for r in SMALL["postings.csv"]]
+    for unit, prefix, size in (("Case Progression", "CP", 4), ("Roads", "RP", 20)):
+        for i in range(1, size + 1):
+            sid = f"{prefix}{i}"
+            staff.append([sid, f"Staff {sid}", "staff", "", "F", "North", "2019-01-01", ""])
+            postings.append([sid, unit, "officer", unit[:2], "North", "NPPV2", "2025-01-01", ""])
+
+    def r_days(folder: str, *, roads_return: bool) -> tuple[float, int]:
+        events = []
+        for prefix, size in (("CP", 4), ("RP", 20)):
+            for i in range(1, size + 1):
+                sid = f"{prefix}{i}"
+                looks = days if prefix == "CP" or roads_return else days[:1]
+                events += [
+                    [f"{sid}-{d}", "RMS", sid, f"2026-01-{d}T11:00:00", "view", "nominal",
+                     f"N-{sid}", "", "WS9"]
+                    for d in looks
+                ]  # fmt: skip
+        seen: dict[str, int] = {}
+
+        def count_staff(engine: Any) -> None:
+            seen["staff"] = int(engine.records("SELECT count(*) AS n FROM unit_of")[0]["n"])
+
+        _engine, pairs = _run_engine(
+            tmp_path / folder, events, staff=staff, postings=postings, while_open=count_staff
+        )
+        return float(pairs[("CP1", "N-CP1")]["r_days"]), seen["staff"]
+
+    rare, force_staff = r_days("rare", roads_return=False)
+    common, _ = r_days("common", roads_return=True)
+    # 16 borrowed peers show the habit as the staff outside the unit do (counted over them
+    # and 20 more who never show it): none of them, or the 20 roads officers
+    outside = force_staff - 4 + 20
+    assert rare == pytest.approx(math.log(20 / 4) / math.log(20))
+    assert common == pytest.approx(math.log(20 / (4 + 16 * 20 / outside)) / math.log(20))
+    assert common < rare / 2

@@ -1983,7 +1983,8 @@ class DetectionEngine:
                 ({w_days} * log2(1 + days) + {w_events} * log2(1 + events)) * (0.4 + r_days)
                   * (1 - 0.5 * weak_events::DOUBLE / events)
                 -- timing against involvement: a unit remit does not depend on involvement, so
-                -- "after it ended" means little where the remit covers the access
+                -- "after it ended" means less where the remit covers the access, unless
+                -- nobody else in the unit comes back after theirs (after_remit_factor)
                 + (
                   -- a brief involvement (attending for an hour) makes later access stranger
                   -- than a long one (investigating for weeks, then loose ends)
@@ -1991,7 +1992,7 @@ class DetectionEngine:
                     * greatest(0.3, least(1.0, 1.2 - 0.3 * log2(1 + involvement_days)))
                     * (1 - {case_discount} * inv_case_days::DOUBLE / greatest(inv_days, 1))
                   + 0.7 * {w_inv} * log2(1 + team_after_days) * (0.3 + r_team_after_days)
-                ) * (1 - 0.6 * remit_events::DOUBLE / events)
+                ) * after_remit_factor
                 -- after release: softened like "after involvement" on days the staff member
                 -- also opened the person's occurrence, but only for those who never met the
                 -- person in the suite (preparing the file after charge is desk work; a custody
@@ -2017,7 +2018,12 @@ class DetectionEngine:
                 + CASE WHEN near_home THEN {w_nh} * (1 - base_home) ELSE 0 END)
               -- a person much of the force looks up (S026) is everyone's business
               * force_interest AS evidence
-            FROM pairs_rarity) AS scored""",
+            FROM (SELECT *,
+              -- how far the remit softens "after the involvement ended": only as far as
+              -- the unit's peers come back after theirs (a control room's remit is its
+              -- callers, not coming back to one of them days after the call)
+              1 - 0.6 * (1 - r_inv_days) * remit_events::DOUBLE / events AS after_remit_factor
+              FROM pairs_rarity) AS rated) AS scored""",
         )
         pairs = self.records(f"""SELECT * FROM pair_scores
             WHERE raw >= {MIN_PAIR_RAW} AND (days >= 2 OR inv_events > 0 OR rel_events > 0
@@ -2095,7 +2101,10 @@ class DetectionEngine:
         r = ln(N / k) / ln(N), where k is the number of staff in the unit (N of them, at
         least 20 so small units are not over-trusted) whose highest value of the feature over
         all their pairs is at least this pair's value: 1 when nobody else shows it, near 0
-        when everyone does.
+        when everyone does. A unit of fewer than 20 is filled up with peers borrowed from the
+        rest of the force, who count towards k at the rate of the staff outside the unit
+        (counted over those staff and 20 more who never show it, so that a small force's few
+        outsiders do not decide it).
         """
         self.create(
             "unit_of",
@@ -2111,10 +2120,17 @@ class DetectionEngine:
               WHERE k = 1) u
               USING (force, staff_id)""",
         )
+        # A unit of fewer than 20 is filled up to 20 with peers borrowed from the rest of the
+        # force: they show each feature as often as the staff outside the unit do (a small
+        # office unit's everyday habit is not rare because only four people share it).
         self.create(
             "unit_size",
             """
-            SELECT force, unit, greatest(count(*), 20) AS n FROM unit_of GROUP BY ALL""",
+            SELECT u.force, u.unit, greatest(count(*), 20) AS n, count(*) AS members,
+              greatest(20 - count(*), 0) AS borrowed, any_value(f.staff) AS force_staff
+            FROM unit_of u JOIN (SELECT force, count(*) AS staff FROM unit_of GROUP BY force) f
+              USING (force)
+            GROUP BY ALL""",
         )
         maxes = ", ".join(f"max({f}) AS {f}" for f in self.RARITY_FEATURES)
         self.create(
@@ -2139,13 +2155,28 @@ class DetectionEngine:
                 FROM staff_max m CROSS JOIN (SELECT DISTINCT {f} AS v FROM pairs WHERE {f} > 0) v
                 GROUP BY ALL""",
             )
+            self.create(
+                f"force_rare_{f}",
+                f"""
+                SELECT m.force, v.v, count(*) FILTER (WHERE m.{f} >= v.v) AS k
+                FROM staff_max m CROSS JOIN (SELECT DISTINCT {f} AS v FROM pairs WHERE {f} > 0) v
+                GROUP BY ALL""",
+            )
             joins.append(
                 f"LEFT JOIN rare_{f} ON rare_{f}.force = p.force AND rare_{f}.unit = u.unit "
-                f"AND rare_{f}.v = p.{f}"
+                f"AND rare_{f}.v = p.{f} "
+                f"LEFT JOIN force_rare_{f} ON force_rare_{f}.force = p.force "
+                f"AND force_rare_{f}.v = p.{f}"
+            )
+            outside = f"coalesce(force_rare_{f}.k, 1) - coalesce(rare_{f}.k, 1)"
+            # the outside rate leans towards "nobody" where the rest of the force is small
+            borrowed = (
+                f"z.borrowed * greatest({outside}, 0)::DOUBLE"
+                " / (greatest(z.force_staff - z.members, 0) + 20)"
             )
             selects.append(
-                f"CASE WHEN p.{f} > 0 THEN ln(z.n / greatest(coalesce(rare_{f}.k, 1), 1)) / ln(z.n) "
-                f"ELSE 0 END AS r_{f}"
+                f"CASE WHEN p.{f} > 0 THEN ln(z.n / greatest(coalesce(rare_{f}.k, 1) + {borrowed}, 1))"
+                f" / ln(z.n) ELSE 0 END AS r_{f}"
             )
         self.create(
             "pairs_rarity", "SELECT " + ", ".join(selects) + " FROM pairs p " + " ".join(joins)
