@@ -45,7 +45,7 @@ bench: install
 	@test ! -f benchmarks/bench_detect.py || $(BIN)/python benchmarks/bench_detect.py
 	@test ! -f benchmarks/bench_web.py || $(BIN)/python benchmarks/bench_web.py
 
-# Detection on forces made by the four generators written apart from custodiet (see their READMEs).
+# Detection on forces made by the five generators written apart from custodiet (see their READMEs).
 bench-independent: install
 	$(BIN)/python benchmarks/bench_independent.py
 
