@@ -260,6 +260,10 @@ def strongest_focus(
 # People of the force's mix a unit's own mix of stray lookups is shrunk towards.
 FOCUS_PRIOR = 20
 
+# Peer rarity judges a unit of fewer staff as one of this many, the rest borrowed from the
+# force outside it; the outside rate is counted over as many more staff who never show it.
+PEER_GROUP_FLOOR = 20
+
 FOCUS_LABELS = {
     "F:child": "girls",
     "F:adult": "women",
@@ -2120,14 +2124,15 @@ class DetectionEngine:
               WHERE k = 1) u
               USING (force, staff_id)""",
         )
-        # A unit of fewer than 20 is filled up to 20 with peers borrowed from the rest of the
-        # force: they show each feature as often as the staff outside the unit do (a small
-        # office unit's everyday habit is not rare because only four people share it).
+        # A unit of fewer than PEER_GROUP_FLOOR is filled up with peers borrowed from the
+        # rest of the force: they show each feature as often as the staff outside the unit
+        # do (a small office unit's everyday habit is not rare because only four share it).
+        floor = PEER_GROUP_FLOOR
         self.create(
             "unit_size",
-            """
-            SELECT u.force, u.unit, greatest(count(*), 20) AS n, count(*) AS members,
-              greatest(20 - count(*), 0) AS borrowed, any_value(f.staff) AS force_staff
+            f"""
+            SELECT u.force, u.unit, greatest(count(*), {floor}) AS n, count(*) AS members,
+              greatest({floor} - count(*), 0) AS borrowed, any_value(f.staff) AS force_staff
             FROM unit_of u JOIN (SELECT force, count(*) AS staff FROM unit_of GROUP BY force) f
               USING (force)
             GROUP BY ALL""",
@@ -2157,10 +2162,7 @@ class DetectionEngine:
             )
             self.create(
                 f"force_rare_{f}",
-                f"""
-                SELECT m.force, v.v, count(*) FILTER (WHERE m.{f} >= v.v) AS k
-                FROM staff_max m CROSS JOIN (SELECT DISTINCT {f} AS v FROM pairs WHERE {f} > 0) v
-                GROUP BY ALL""",
+                f"SELECT force, v, sum(k) AS k FROM rare_{f} GROUP BY force, v",
             )
             joins.append(
                 f"LEFT JOIN rare_{f} ON rare_{f}.force = p.force AND rare_{f}.unit = u.unit "
@@ -2172,7 +2174,7 @@ class DetectionEngine:
             # the outside rate leans towards "nobody" where the rest of the force is small
             borrowed = (
                 f"z.borrowed * greatest({outside}, 0)::DOUBLE"
-                " / (greatest(z.force_staff - z.members, 0) + 20)"
+                f" / (greatest(z.force_staff - z.members, 0) + {floor})"
             )
             selects.append(
                 f"CASE WHEN p.{f} > 0 THEN ln(z.n / greatest(coalesce(rare_{f}.k, 1) + {borrowed}, 1))"
