@@ -555,15 +555,23 @@ def _response_unit_with_a_remit() -> tuple[dict[str, Any], list[list[str]]]:
     return run, remit_work
 
 
+def _back_to_the_victim(
+    tmp_path: Path, extra: list[list[str]], **tables: list[list[str]]
+) -> dict[str, Any]:
+    """PC1001, who attended OC1, opens its victim N1 on duty on 14-17 January, in the
+    Response unit with a remit, beside `extra` events: the pair's scores."""
+    run, remit_work = _response_unit_with_a_remit()
+    later = _later_views("PC1001", "N1", days=(14, 15, 16, 17), with_case=False)
+    _engine, pairs = _run_engine(tmp_path, [*remit_work, *later, *extra], **run, **tables)
+    return dict(pairs[("PC1001", "N1")])
+
+
 def test_remit_work_repeated_as_no_one_else_in_the_unit_repeats_still_alerts(
     tmp_path: Path,
 ) -> None:
     # PC1001 attended OC1 and, on duty, opens its victim N1 on four later days: linked to
     # his work, covered by the unit's remit, on duty.
-    run, remit_work = _response_unit_with_a_remit()
-    later = _later_views("PC1001", "N1", days=(14, 15, 16, 17), with_case=False)
-    _engine, pairs = _run_engine(tmp_path / "alone", [*remit_work, *later], **run)
-    alone = pairs[("PC1001", "N1")]
+    alone = _back_to_the_victim(tmp_path / "alone", [])
     assert alone["remit_events"] == alone["events"] == 4 and not alone["never_linked"]
     assert alone["off_x"] == 0 and alone["dormant_days"] == 0 and alone["inv_days"] == 4
     # Nobody else in the unit comes back to anyone on four days: not what the remit is for.
@@ -572,8 +580,7 @@ def test_remit_work_repeated_as_no_one_else_in_the_unit_repeats_still_alerts(
     # it the unit's way of working: it stays below the alert line.
     repeats = _later_views("PC1002", "N4", days=(14, 15, 16, 17), with_case=False)
     repeats += _later_views("PC1003", "N5", days=(14, 15, 16, 17), with_case=False)
-    _engine, pairs = _run_engine(tmp_path / "usual", [*remit_work, *later, *repeats], **run)
-    usual = pairs[("PC1001", "N1")]
+    usual = _back_to_the_victim(tmp_path / "usual", repeats)
     assert usual["r_days"] < 0.75 and usual["raw"] < MIN_PAIR_RAW
 
 
@@ -586,23 +593,14 @@ def test_a_remit_softens_coming_back_after_involvement_only_as_peers_come_back(
     # all covered by the unit's remit. Alone in the unit in coming back after the
     # involvement, the remit does not soften it; once PC1002, who attended OC1 too, comes
     # back to N1 on as many days, it softens it as far as the unit shares the habit.
-    run, remit_work = _response_unit_with_a_remit()
-    later = _later_views("PC1001", "N1", days=(14, 15, 16, 17), with_case=False)
-    _engine, pairs = _run_engine(tmp_path / "alone", [*remit_work, *later], **run)
-    alone = pairs[("PC1001", "N1")]
+    alone = _back_to_the_victim(tmp_path / "alone", [])
     assert alone["remit_events"] == alone["events"] and alone["inv_days"] == 4
     assert alone["r_inv_days"] == 1.0 and alone["after_remit_factor"] == 1.0
     attended = [list(r) for r in SMALL["occurrence_staff.csv"]] + [
         ["OC1", "PC1002", "attending", "2026-01-05T08:15:00", "2026-01-05T12:00:00"]
     ]
     colleague = _later_views("PC1002", "N1", days=(14, 15, 16, 17), with_case=False)
-    _engine, pairs = _run_engine(
-        tmp_path / "shared",
-        [*remit_work, *later, *colleague],
-        occurrence_staff=attended,
-        **run,
-    )
-    shared = pairs[("PC1001", "N1")]
+    shared = _back_to_the_victim(tmp_path / "shared", colleague, occurrence_staff=attended)
     assert shared["inv_days"] == 4 and shared["r_inv_days"] < 1.0
     assert shared["after_remit_factor"] == pytest.approx(1 - 0.6 * (1 - shared["r_inv_days"]))
     assert shared["evidence"] < alone["evidence"]
