@@ -2540,31 +2540,30 @@ class DetectionEngine:
             family, who = alert["rule_family"], (alert["force"], alert["staff_id"])
             if family not in ("person_focus", "breadth", "record_repetition"):
                 continue
-            peer = (records if family == "record_repetition" else peers).get(who)
+            on_record = family == "record_repetition"
+            peer = (records if on_record else peers).get(who)
             if peer is None or int(peer["peers"]) < min_peers:  # too few to compare with
                 continue
-            z = float(peer["z"])
-            if family != "record_repetition":
-                z = contrast_z(alert, z)
+            z = float(peer["z"]) if on_record else contrast_z(alert, float(peer["z"]))
             weight = peer_weight(z, z_full=z_full, floor=floor)
             alert["score"] = round(alert["score"] * weight, 1)
             payload = alert.get("pair") or alert.get("breadth") or alert.get("record") or {}
             payload["peer_z"] = round(z, 2)
-            unit = unit_label(peer["unit"])
+            staff, unit = peer["peers"], unit_label(peer["unit"])
             if weight >= 1.0:
                 alert["rule_ids"] = [*alert["rule_ids"], rule.id]
                 alert["reasons"].append(
-                    f"nobody else among the {peer['peers']} staff in {unit} "
-                    "returns to such a record as often"
-                    if family == "record_repetition"
-                    else f"their strongest pattern stands out from the {peer['peers']} staff in {unit}"
+                    f"nobody else among the {staff} staff in {unit} returns to such a record as often"
+                    if on_record
+                    else f"their strongest pattern stands out from the {staff} staff in {unit}"
                 )
             else:
-                alert["reasons"].append(
-                    f"others in {unit} return to records nobody else opens too (ranked lower for it)"
-                    if family == "record_repetition"
-                    else f"others in {unit} show patterns as strong (ranked lower for it)"
+                habit = (
+                    "return to records nobody else opens too"
+                    if on_record
+                    else "show patterns as strong"
                 )
+                alert["reasons"].append(f"others in {unit} {habit} (ranked lower for it)")
 
     def _caseloads(self, alerts: list[dict[str, Any]]) -> None:
         """Judge each person-level alert of a staff member with a caseload against it (S021)."""
