@@ -898,3 +898,56 @@ def test_a_small_unit_borrows_its_missing_peers_from_the_force(tmp_path: Path) -
     assert rare == pytest.approx(math.log(20 / 4) / math.log(20))
     assert common == pytest.approx(math.log(20 / (4 + 16 * 20 / outside)) / math.log(20))
     assert common < rare / 2
+
+
+def _trawl_force(*, victims_live: str) -> dict[str, list[list[str]]]:
+    """Ten constables in one response unit, posted North, each glancing once at people
+    with no link to their work: nine at ten arrested men and two women each, RC1 at ten
+    young women recorded as domestic-abuse victims (living in `victims_live`) and two men."""
+    from tests.fixtures.packages import SMALL
+
+    staff = [list(r) for r in SMALL["staff.csv"]]
+    postings = [list(r) for r in SMALL["postings.csv"]]
+    nominals = [list(r) for r in SMALL["nominals.csv"]]
+    events = [list(r) for r in SMALL["access_events.csv"]]
+    for i in range(1, 11):
+        sid = f"RC{i}"
+        staff.append([sid, f"Staff {sid}", "officer", "PC", "M", "North", "2019-01-01", ""])
+        postings.append([sid, "Response", "constable", "R2", "North", "NPPV2", "2025-01-01", ""])
+        if sid == "RC1":
+            people = [(f"W{j}", "F", victims_live, "domestic_abuse_victim") for j in range(10)]
+            people += [(f"M1-{j}", "M", "South", "arrested_suspect") for j in range(2)]
+        else:
+            people = [(f"M{i}-{j}", "M", "South", "arrested_suspect") for j in range(10)]
+            people += [(f"W{i}-{j}", "F", "South", "domestic_abuse_victim") for j in range(2)]
+        for n, (nominal, sex, district, marker) in enumerate(people):
+            nominals.append([nominal, sex, "2000", district, marker])
+            events.append([f"{sid}-{n}", "RMS", sid, f"2026-01-{8 + n % 12:02d}T14:00:00",
+                           "view", "nominal", nominal, "", "WS9"])  # fmt: skip
+    return {"staff": staff, "postings": postings, "nominals": nominals, "access_events": events}
+
+
+def test_glances_at_young_women_victims_far_from_the_patch_are_a_trawl(tmp_path: Path) -> None:
+    # Each glance is once: no person-level pattern, and twelve people each is no breadth
+    # that stands out. Who the glances land on is the finding.
+    alerts = _run_alerts(tmp_path, **_trawl_force(victims_live="South"))
+    trawls = [a for a in alerts if "S027" in a["rule_ids"]]
+    assert [a["staff_id"] for a in trawls] == ["RC1"]
+    trawl = trawls[0]
+    assert trawl["rule_family"] == "breadth"
+    # the women come first among the people the alert cites (the evidence is theirs)
+    assert trawl["nominal_ids"][:10] == sorted(f"W{j}" for j in range(10))
+    rec = trawl["breadth"]
+    # peers: the ten and PC1001, a constable in Response too
+    assert (rec["trawl_people"], rec["trawl_looked_up"], rec["trawl_peers"]) == (10, 12, 11)
+    assert rec["trawl_group"] == "Response / constable" and rec["trawl_z"] >= 3.0
+    assert trawl["score"] >= 90.0
+    reason = next(r for r in trawl["reasons"] if "10 of the 12 marked people" in r)
+    assert "women aged 16-35 recorded as domestic abuse" in reason
+
+
+def test_the_same_glances_on_the_officers_own_patch_are_not_a_trawl(tmp_path: Path) -> None:
+    # The women live in the district RC1 is posted to: people on the patch are the patch's
+    # business, and those lookups are not counted; the two men left are no trawl.
+    alerts = _run_alerts(tmp_path, **_trawl_force(victims_live="North"))
+    assert not [a for a in alerts if "S027" in a["rule_ids"]]

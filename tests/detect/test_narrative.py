@@ -23,6 +23,30 @@ def test_breadth_narrative_without_a_focus_says_nothing_of_one() -> None:
     assert text.endswith("(267 staff).")
 
 
+_TRAWL = {
+    "trawl_people": 11, "trawl_looked_up": 13, "trawl_share": 0.846,
+    "trawl_target": "women aged 16-35 recorded as domestic abuse or sexual offence victims",
+    "trawl_peers": 13, "trawl_group": "CID Eastholme / detective constable",
+    "trawl_peer_share": 0.375, "trawl_z": 4.1,
+}  # fmt: skip
+
+
+def test_a_trawl_alone_is_told_by_who_the_glances_land_on() -> None:
+    text = breadth_narrative({"breadth": {"unit": "CID Eastholme", **_TRAWL}})
+    assert text.startswith(
+        "11 of the 13 marked people they looked up with no link to their work, outside the "
+        "districts they are posted to, were women aged 16-35 recorded as domestic abuse or "
+        "sexual offence victims (85%); among the 13 staff of CID Eastholme / detective "
+        "constable the usual share is 38%."
+    )
+    assert "Looked up" not in text
+
+
+def test_a_trawl_on_a_breadth_alert_follows_the_breadth() -> None:
+    text = breadth_narrative(_breadth(**_TRAWL))
+    assert text.index("Looked up 9 vulnerable people") < text.index("11 of the 13")
+
+
 def _released(*, met: bool, never_linked: bool) -> dict[str, object]:
     pair = {
         "nominal_id": "N2", "markers": ["arrested_suspect"], "events": 10, "days": 2,

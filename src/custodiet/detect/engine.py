@@ -22,6 +22,7 @@ from custodiet.detect.narrative import (
     cover_clause,
     follow_clause,
     release_clause,
+    trawl_clause,
     unit_label,
 )
 from custodiet.detect.rules import Rule, load_rules
@@ -192,9 +193,28 @@ def contrast_z(alert: dict[str, Any], peak_z: float) -> float:
     lookups is judged by the peak like everything else.
     """
     breadth = alert.get("breadth") or {}
+    if alert["rule_family"] == "breadth" and breadth.get("trawl_z") is not None:
+        return max(peak_z, float(breadth["trawl_z"]), float(breadth.get("z") or 0.0))
     if alert["rule_family"] == "breadth" and breadth.get("focus"):
         return max(peak_z, float(breadth["z"]))
     return peak_z
+
+
+def trawl_score(z: float, *, min_z: float) -> float:
+    """A focused trawl's score: 90 at the bar, rising towards 100 as it stands further out."""
+    return round(100 - 10 * math.exp(-(z - min_z) / 2), 1)
+
+
+def trawl_target_label(rule: Rule) -> str:
+    """The group a focused trawl looks for, in words ('women aged 16-35 recorded as …')."""
+    sex = "women" if str(rule.param("target_sex")).upper().startswith("F") else "men"
+    kinds = " or ".join(
+        str(m).removesuffix("_victim").replace("_", " ") for m in rule.param("target_markers")
+    )
+    return (
+        f"{sex} aged {rule.param('target_age_from')}-{rule.param('target_age_to')} "
+        f"recorded as {kinds} victims"
+    )
 
 
 def peer_weight(z: float, *, z_full: float, floor: float) -> float:
@@ -2328,6 +2348,7 @@ class DetectionEngine:
             WHERE coalesce(b.people, 0) >= {min_people}""",
         )
         cells, pool = self._breadth_focus(counted)
+        trawls = self._focused_trawls()
         focus_floor = float(b.param("focus_floor"))
         focus_full = float(b.param("focus_full_surprise"))
         alerts = []
@@ -2398,7 +2419,55 @@ class DetectionEngine:
                     "breadth": rec,
                 }
             )
+        # A focused trawl (S027) raises a breadth alert of its own, or weighs the staff
+        # member's breadth alert where their breadth stood out too.
+        for alert in alerts:
+            found = trawls.pop((alert["force"], alert["staff_id"]), None)
+            if found is not None:
+                self._add_trawl(alert, found)
+        for found in trawls.values():
+            alert = {
+                "force": found["force"],
+                "staff_id": found["staff_id"],
+                "rule_family": "breadth",
+                "subject_nominal_id": None,
+                "nominal_ids": [],
+                "score": 0.0,
+                "rule_ids": [self.rules["never_linked"].id, self.rules["vulnerability"].id],
+                "reasons": [],
+                "breadth": {
+                    "force": found["force"],
+                    "staff_id": found["staff_id"],
+                    "unit": found["peer_group"],
+                },
+            }
+            self._add_trawl(alert, found)
+            alerts.append(alert)
         return alerts
+
+    def _add_trawl(self, alert: dict[str, Any], found: dict[str, Any]) -> None:
+        """Put a focused trawl's people, figures, score and reason on a breadth alert."""
+        t = self.rules["focused_trawl"]
+        z = float(found["z"])
+        alert["score"] = max(
+            float(alert["score"]), trawl_score(z, min_z=float(t.param("min_robust_z")))
+        )
+        alert["rule_ids"] = [t.id, *alert["rule_ids"]]
+        targets = sorted(found["ids"] or [])
+        alert["nominal_ids"] = (targets + sorted(set(alert["nominal_ids"]) - set(targets)))[:200]
+        people, looked_up = int(found["k"]), int(found["n"])
+        rec = alert["breadth"]
+        rec.update(
+            trawl_people=people,
+            trawl_looked_up=looked_up,
+            trawl_share=round(people / looked_up, 3),
+            trawl_peer_share=round(float(found["peer_share"]), 3),
+            trawl_peers=int(found["peers"]),
+            trawl_group=found["peer_group"],
+            trawl_target=trawl_target_label(t),
+            trawl_z=round(z, 2),
+        )
+        alert["reasons"].append(trawl_clause(rec))
 
     def _breadth_counted(self) -> str:
         """SQL predicate over `pair_scores p`: a lookup that breadth counts."""
@@ -2465,6 +2534,104 @@ class DetectionEngine:
                 for c, n in force_mix.get(key[0], {}).items()
             }
         return cells, pool
+
+    def _focused_trawls(self) -> dict[tuple[str, str], dict[str, Any]]:
+        """Staff whose unlinked lookups away from their patch centre on young women victims.
+
+        Over `pair_scores`: the marked people each staff member looked up with no link to
+        their work who do not live in a district they are posted to (`n`), and of them the
+        women of the target age recorded as victims of the target kinds (`k`). The share
+        k / n, shrunk towards the peer group's by `prior_people`, is set against every member
+        of the peer group (role within the unit where enough share it, else the unit) as a
+        robust z-score (S027). Returns those at or above the bars, keyed (force, staff_id).
+        """
+        if not self.on("focused_trawl"):
+            return {}
+        t = self.rules["focused_trawl"]
+        markers = " OR ".join(
+            f"list_contains(p.markers, {sql_str(str(m))})" for m in t.param("target_markers")
+        )
+        age = "year(p.first_ts) - p.birth_year"
+        target = (
+            f"{sex_code_sql('p.sex')} = {sql_str(str(t.param('target_sex'))[:1].upper())}"
+            f" AND {age} BETWEEN {int(t.param('target_age_from'))}"
+            f" AND {int(t.param('target_age_to'))} AND ({markers or 'false'})"
+        )
+        prior = float(t.param("prior_people"))
+        self.create(
+            "trawl_counts",
+            f"""
+            WITH patch AS (SELECT DISTINCT force, staff_id, district FROM postings
+                           WHERE district IS NOT NULL),
+            away AS (
+              SELECT p.force, p.staff_id, p.nominal_id, ({target}) AS target
+              FROM pair_scores p
+              LEFT JOIN nominals n ON n.force = p.force AND n.nominal_id = p.nominal_id
+              WHERE p.never_linked AND array_length(p.markers) > 0
+                AND NOT EXISTS (SELECT 1 FROM patch d WHERE d.force = p.force
+                                AND d.staff_id = p.staff_id AND d.district = n.district)),
+            role_of AS (  -- their role in the unit their accesses came from
+              SELECT u.force, u.staff_id, arg_max(p.role, p.start) AS role
+              FROM unit_of u JOIN postings p ON p.force = u.force
+                AND p.staff_id = u.staff_id AND p.unit = u.unit
+              GROUP BY u.force, u.staff_id),
+            member AS (
+              SELECT u.force, u.staff_id, u.unit, r.role,
+                count(*) OVER (PARTITION BY u.force, u.unit, r.role) AS role_staff
+              FROM unit_of u LEFT JOIN role_of r USING (force, staff_id)
+              WHERE EXISTS (SELECT 1 FROM staff st WHERE st.force = u.force
+                            AND st.staff_id = u.staff_id))
+            SELECT m.force, m.staff_id,
+              CASE WHEN m.role IS NOT NULL AND m.role_staff >= {int(t.param("min_role_group"))}
+                THEN m.unit || ' / ' || m.role ELSE m.unit END AS peer_group,
+              count(a.nominal_id) AS n, count(a.nominal_id) FILTER (WHERE a.target) AS k,
+              list(a.nominal_id) FILTER (WHERE a.target) AS ids
+            FROM member m LEFT JOIN away a ON a.force = m.force AND a.staff_id = m.staff_id
+            GROUP BY ALL""",
+        )
+        self.create(
+            "trawl",
+            f"""
+            WITH force_share AS (
+              SELECT force, sum(k) / greatest(sum(n), 1) AS share FROM trawl_counts GROUP BY force),
+            grp AS (
+              SELECT c.force, c.peer_group, count(*) AS peers,
+                (sum(c.k) + {FOCUS_PRIOR} * any_value(f.share)) / (sum(c.n) + {FOCUS_PRIOR})
+                  AS share
+              FROM trawl_counts c JOIN force_share f USING (force) GROUP BY ALL),
+            shrunk AS (
+              SELECT c.*, g.peers, g.share AS group_share,
+                (c.k + {prior} * g.share) / (c.n + {prior}) AS s
+              FROM trawl_counts c JOIN grp g USING (force, peer_group)),
+            judged AS (
+              SELECT * FROM shrunk WHERE peers >= {int(t.param("min_group"))}
+                AND k >= {int(t.param("min_people"))}),
+            -- each judged staff member against the others in the group (in a group of ten
+            -- a trawler would otherwise be his own 95th percentile)
+            others AS (
+              SELECT x.force, x.staff_id, o.s
+              FROM judged x JOIN shrunk o ON o.force = x.force
+                AND o.peer_group = x.peer_group AND o.staff_id <> x.staff_id),
+            peer AS (
+              SELECT force, staff_id, median(s) AS med, quantile_cont(s, 0.95) AS p95
+              FROM others GROUP BY ALL),
+            spread AS (
+              SELECT o.force, o.staff_id, median(abs(o.s - p.med)) AS mad
+              FROM others o JOIN peer p USING (force, staff_id) GROUP BY ALL)
+            SELECT x.force, x.staff_id, x.peer_group, x.n, x.k, x.ids, x.peers, x.s,
+              p.med AS peer_share,
+              (x.s - p.med) / greatest(1.4826 * m.mad, (p.p95 - p.med) / 1.645,
+                {float(t.param("min_spread"))}) AS z
+            FROM judged x JOIN peer p USING (force, staff_id)
+            JOIN spread m USING (force, staff_id)""",
+        )
+        min_z = float(t.param("min_robust_z"))
+        return {
+            (r["force"], r["staff_id"]): r
+            for r in self.records(
+                f"SELECT * FROM trawl WHERE z >= {min_z} ORDER BY force, staff_id"
+            )
+        }
 
     def _peer_z(self, table: str, source: str, column: str) -> None:
         """Each staff member's `column` of `source` as a robust z-score among unit peers.
@@ -2689,6 +2856,8 @@ class DetectionEngine:
         "WHERE z.z >= {z_full} AND z.peers >= {min_peers} AND p.raw >= {min_raw}",
         "breadth": "SELECT r.event_id FROM resid r JOIN breadth b ON b.force = r.force "
         "AND b.staff_id = r.staff_id WHERE b.z >= {min_z} AND list_contains(b.ids, r.subject_id)",
+        "focused_trawl": "SELECT r.event_id FROM resid r JOIN trawl t ON t.force = r.force "
+        "AND t.staff_id = r.staff_id WHERE t.z >= {trawl_z} AND list_contains(t.ids, r.subject_id)",
     }
 
     def matched_events(self, name: str) -> set[str]:
@@ -2704,6 +2873,9 @@ class DetectionEngine:
         built_anyway = ("breadth", "peer_contrast", "prior_allegation", "caseload", "address_after")
         if name in built_anyway and not self.on(name):
             return set()
+        # A focused trawl's table is built only when it and breadth, whose alert it raises, run.
+        if name == "focused_trawl" and not (self.on(name) and self.on("breadth")):
+            return set()
         sql = self.SIGNAL_EVENTS[name].format(
             min_days=int(self.rules["repetition"].param("min_days")),
             min_days_caseload=int(self.rules["caseload"].param("min_days")),
@@ -2711,6 +2883,7 @@ class DetectionEngine:
             z_full=float(self.rules["peer_contrast"].param("z_full")),
             min_peers=int(self.rules["peer_contrast"].param("min_peers")),
             min_raw=MIN_PAIR_RAW,
+            trawl_z=float(self.rules["focused_trawl"].param("min_robust_z")),
         )
         return {r[0] for r in self.db.rows(sql)[1]}
 

@@ -183,23 +183,45 @@ def release_clause(pair: dict[str, Any]) -> str:
     )
 
 
+def trawl_clause(rec: dict[str, Any]) -> str:
+    """E.g. '13 of the 15 marked people they looked up with no link, away from their patch, …'."""
+    return (
+        f"{rec['trawl_people']} of the {rec['trawl_looked_up']} marked people they looked up "
+        f"with no link to their work, outside the districts they are posted to, were "
+        f"{rec['trawl_target']} ({rec['trawl_share']:.0%}); among the {rec['trawl_peers']} "
+        f"staff of {unit_label(rec['trawl_group'])} the usual share is "
+        f"{rec['trawl_peer_share']:.0%}"
+    )
+
+
 def breadth_narrative(alert: dict[str, Any]) -> str:
     """E.g. 'Looked up 8 vulnerable people with no link to any of them, … median 0 in response'."""
     rec = alert["breadth"]
-    text = (
-        f"Looked up {rec['people']} vulnerable people with no tasking, custody or team link to any "
-        f"of them; the median in "
-        f"{unit_label(rec['unit'])} is {rec.get('peer_people', 0):g} ({rec['peers']} staff)"
-    )
-    focus = rec.get("focus")
-    if focus:
-        text += (
-            f"; {focus['count']} of the {rec['people']} were {focus['group']}, against "
-            f"{focus['peer_share']:.0%} of those peers looked up"
+    parts = []
+    if "people" in rec:
+        text = (
+            f"Looked up {rec['people']} vulnerable people with no tasking, custody or team link "
+            f"to any of them; the median in "
+            f"{unit_label(rec['unit'])} is {rec.get('peer_people', 0):g} ({rec['peers']} staff)"
         )
-    if rec.get("off_events"):
-        text += f"; {rec['off_events']} of these accesses were off duty"
-    text += "." + _history(rec)
+        focus = rec.get("focus")
+        if focus:
+            text += (
+                f"; {focus['count']} of the {rec['people']} were {focus['group']}, against "
+                f"{focus['peer_share']:.0%} of those peers looked up"
+            )
+        if rec.get("off_events"):
+            text += f"; {rec['off_events']} of these accesses were off duty"
+        parts.append(text + ".")
+    if "trawl_people" in rec:
+        clause = trawl_clause(rec)
+        parts.append(
+            clause[0].upper()
+            + clause[1:]
+            + ". Each glance alone is nothing; who they land on is the pattern of trawling "
+            "the records for victims."
+        )
+    text = " ".join(parts) + _history(rec)
     if alert.get("also"):
         text += f" {_others(alert['also'])}"
     return text

@@ -454,6 +454,14 @@ FIGURES: dict[str, tuple[str, str, str]] = {
     "z": ("Distance above peers (robust z-score)", "num", "peer"),
     "peer_median": ("Peer median", "num", "peer"),
     "peer_p95": ("Peer 95th percentile", "num", "peer"),
+    "trawl_people": ("People of the group a trawl seeks, looked up with no link", "N", "fig"),
+    "trawl_looked_up": ("Marked people looked up with no link, off their patch", "N", "fig"),
+    "trawl_share": ("Share of those in the group", "share", "fig"),
+    "trawl_target": ("The group", "text", "fig"),
+    "trawl_group": ("Peer group", "text", "peer"),
+    "trawl_peers": ("Staff in the peer group", "N", "peer"),
+    "trawl_peer_share": ("Usual share in the peer group", "share", "peer"),
+    "trawl_z": ("Share above peers' (robust z-score)", "num", "peer"),
 }
 # Identifiers, personal details and scoring internals never appear as figures.
 HIDDEN_FIGURES = frozenset(
