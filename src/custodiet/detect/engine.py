@@ -2538,8 +2538,9 @@ class DetectionEngine:
     def _focused_trawls(self) -> dict[tuple[str, str], dict[str, Any]]:
         """Staff whose unlinked lookups away from their patch centre on young women victims.
 
-        Over `pair_scores`: the marked people each staff member looked up with no link to
-        their work who do not live in a district they are posted to (`n`), and of them the
+        Over `pair_scores`: the marked people each staff member glanced at (on at most
+        `max_days` days) with no link to their work who do not live in a district they are
+        posted to (`n`), and of them the
         women of the target age recorded as victims of the target kinds (`k`). The share
         k / n, shrunk towards the peer group's by `prior_people`, is set against every member
         of the peer group (role within the unit where enough share it, else the unit) as a
@@ -2568,6 +2569,7 @@ class DetectionEngine:
               FROM pair_scores p
               LEFT JOIN nominals n ON n.force = p.force AND n.nominal_id = p.nominal_id
               WHERE p.never_linked AND array_length(p.markers) > 0
+                AND p.days <= {int(t.param("max_days"))}
                 AND NOT EXISTS (SELECT 1 FROM patch d WHERE d.force = p.force
                                 AND d.staff_id = p.staff_id AND d.district = n.district)),
             role_of AS (  -- their role in the unit their accesses came from
@@ -2605,7 +2607,8 @@ class DetectionEngine:
               FROM trawl_counts c JOIN grp g USING (force, peer_group)),
             judged AS (
               SELECT * FROM shrunk WHERE peers >= {int(t.param("min_group"))}
-                AND k >= {int(t.param("min_people"))}),
+                AND k >= {int(t.param("min_people"))}
+                AND k >= {float(t.param("min_share"))} * n),
             -- each judged staff member against the others in the group (in a group of ten
             -- a trawler would otherwise be his own 95th percentile)
             others AS (
