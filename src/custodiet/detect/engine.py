@@ -2540,11 +2540,11 @@ class DetectionEngine:
 
         Over `pair_scores`: the marked people each staff member glanced at (on at most
         `max_days` days) with no link to their work who do not live in a district they are
-        posted to (`n`), and of them the
-        women of the target age recorded as victims of the target kinds (`k`). The share
-        k / n, shrunk towards the peer group's by `prior_people`, is set against every member
-        of the peer group (role within the unit where enough share it, else the unit) as a
-        robust z-score (S027). Returns those at or above the bars, keyed (force, staff_id).
+        posted to (`n`), and of them the women of the target age recorded as victims of the
+        target kinds (`k`). The share k / n, shrunk towards the peer group's by
+        `prior_people`, is set against the other members of the peer group (role within the
+        unit where enough share it, else the unit) as a robust z-score (S027). Returns those
+        at or above the bars, keyed (force, staff_id).
         """
         if not self.on("focused_trawl"):
             return {}
