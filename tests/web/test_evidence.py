@@ -83,6 +83,21 @@ def test_figures_are_named_in_words_and_scoring_internals_stay_out(tmp_path: Pat
     assert len(labels) == 6
 
 
+def test_a_trawls_figures_keep_the_units_own_capitals() -> None:
+    from custodiet.web.evidence import _figures
+
+    figures = {
+        "unit": "CID Eastholme", "trawl_people": 11, "trawl_looked_up": 13, "trawl_share": 0.846,
+        "trawl_group": "CID Eastholme / detective constable", "trawl_peers": 13,
+        "trawl_peer_share": 0.375, "trawl_z": 4.11,
+    }  # fmt: skip
+    shown, compared = _figures({"figures": figures}, "breadth")
+    assert ("Unit", "CID Eastholme") in shown
+    assert ("Share of those in the group", "85%") in shown
+    assert ("Peer group", "CID Eastholme / detective constable") in compared
+    assert ("Usual share in the peer group", "38%") in compared
+
+
 def test_every_explanation_rule_has_a_short_label_and_its_strength() -> None:
     from custodiet.detect.rules import load_rules
     from custodiet.web.evidence import EXPLANATION_LABELS, _explanation

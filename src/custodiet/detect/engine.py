@@ -2438,7 +2438,7 @@ class DetectionEngine:
                 "breadth": {
                     "force": found["force"],
                     "staff_id": found["staff_id"],
-                    "unit": found["peer_group"],
+                    "unit": found["unit"],
                 },
             }
             self._add_trawl(alert, found)
@@ -2583,7 +2583,7 @@ class DetectionEngine:
               FROM unit_of u LEFT JOIN role_of r USING (force, staff_id)
               WHERE EXISTS (SELECT 1 FROM staff st WHERE st.force = u.force
                             AND st.staff_id = u.staff_id))
-            SELECT m.force, m.staff_id,
+            SELECT m.force, m.staff_id, m.unit,
               CASE WHEN m.role IS NOT NULL AND m.role_staff >= {int(t.param("min_role_group"))}
                 THEN m.unit || ' / ' || m.role ELSE m.unit END AS peer_group,
               count(a.nominal_id) AS n, count(a.nominal_id) FILTER (WHERE a.target) AS k,
@@ -2621,7 +2621,7 @@ class DetectionEngine:
             spread AS (
               SELECT o.force, o.staff_id, median(abs(o.s - p.med)) AS mad
               FROM others o JOIN peer p USING (force, staff_id) GROUP BY ALL)
-            SELECT x.force, x.staff_id, x.peer_group, x.n, x.k, x.ids, x.peers, x.s,
+            SELECT x.force, x.staff_id, x.unit, x.peer_group, x.n, x.k, x.ids, x.peers, x.s,
               p.med AS peer_share,
               (x.s - p.med) / greatest(1.4826 * m.mad, (p.p95 - p.med) / 1.645,
                 {float(t.param("min_spread"))}) AS z

@@ -509,9 +509,9 @@ def _figure(value: object, kind: str) -> str | None:
         parsed = _parse(value)
         return parsed.astimezone(DISPLAY_TZ).strftime("%d %b %Y") if parsed else None
     if kind == "text":
-        return (
-            str(value).replace("_", " ").capitalize() if isinstance(value, str) and value else None
-        )
+        # First letter only: a unit's own capitals stay ('CID Eastholme', not 'Cid eastholme').
+        text = str(value).replace("_", " ") if isinstance(value, str) else ""
+        return text[:1].upper() + text[1:] if text else None
     if not isinstance(value, int | float) or value != value:  # NaN
         return None
     if kind == "n" and value == 0:
