@@ -189,8 +189,9 @@ def contrast_z(alert: dict[str, Any], peak_z: float) -> float:
 
     Their strongest person-level pattern (`peak_z`) for every alert, except a breadth alert
     whose lookups centre on one group: such a trawl stands out by its breadth, not by any
-    one person, so the staff member stands out where either does. A broad but mixed run of
-    lookups is judged by the peak like everything else.
+    one person, so the staff member stands out where either does. A focused trawl (S027)
+    is its own comparison with the role's other staff: the largest of the three counts. A
+    broad but mixed run of lookups is judged by the peak like everything else.
     """
     breadth = alert.get("breadth") or {}
     if alert["rule_family"] == "breadth" and breadth.get("trawl_z") is not None:
