@@ -218,6 +218,13 @@ def trawl_target_label(rule: Rule) -> str:
     )
 
 
+def robust_z_sql(x: str, *, med: str, mad: str, p95: str, least: float) -> str:
+    """SQL for a robust z-score of `x` among peers: (x - median) / max(1.4826 MAD,
+    (p95 - median) / 1.645, `least`). The 95th percentile keeps a group where most show
+    nothing from turning any single finding into an outlier."""
+    return f"({x} - {med}) / greatest(1.4826 * {mad}, ({p95} - {med}) / 1.645, {least})"
+
+
 def peer_weight(z: float, *, z_full: float, floor: float) -> float:
     """The share of its score an alert keeps for a staff member at robust z among peers."""
     return min(1.0, floor + (1 - floor) * max(z, 0.0) / z_full)
@@ -2603,7 +2610,7 @@ class DetectionEngine:
                   AS share
               FROM trawl_counts c JOIN force_share f USING (force) GROUP BY ALL),
             shrunk AS (
-              SELECT c.*, g.peers, g.share AS group_share,
+              SELECT c.*, g.peers,
                 (c.k + {prior} * g.share) / (c.n + {prior}) AS s
               FROM trawl_counts c JOIN grp g USING (force, peer_group)),
             judged AS (
@@ -2624,8 +2631,11 @@ class DetectionEngine:
               FROM others o JOIN peer p USING (force, staff_id) GROUP BY ALL)
             SELECT x.force, x.staff_id, x.unit, x.peer_group, x.n, x.k, x.ids, x.peers, x.s,
               p.med AS peer_share,
-              (x.s - p.med) / greatest(1.4826 * m.mad, (p.p95 - p.med) / 1.645,
-                {float(t.param("min_spread"))}) AS z
+              {
+                robust_z_sql(
+                    "x.s", med="p.med", mad="m.mad", p95="p.p95", least=float(t.param("min_spread"))
+                )
+            } AS z
             FROM judged x JOIN peer p USING (force, staff_id)
             JOIN spread m USING (force, staff_id)""",
         )
@@ -2662,7 +2672,7 @@ class DetectionEngine:
               SELECT s.force, s.unit, median(abs(s.x - p.med)) AS mad
               FROM scored s JOIN peer p USING (force, unit) GROUP BY s.force, s.unit)
             SELECT s.force, s.staff_id, s.unit, s.x, p.med, p.peers, m.mad,
-              (s.x - p.med) / greatest(1.4826 * m.mad, (p.p95 - p.med) / 1.645, 1.0) AS z
+              {robust_z_sql("s.x", med="p.med", mad="m.mad", p95="p.p95", least=1.0)} AS z
             FROM scored s JOIN peer p USING (force, unit) JOIN mad m USING (force, unit)""",
         )
 
